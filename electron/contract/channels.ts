@@ -1,0 +1,57 @@
+/**
+ * The one IPC contract between main and preload. Each channel name is written here once, with the
+ * zod schemas of its request and reply. Main validates both directions; the renderer imports
+ * only the `SisoApi` type.
+ */
+import { z } from 'zod';
+
+const secretKey = z.string().regex(/^[a-z0-9._:-]{1,128}$/i, 'Secret keys are short names');
+
+export const appInfoReply = z.object({
+  version: z.string(),
+  platform: z.enum(['darwin', 'win32', 'linux', 'other']),
+  packaged: z.boolean(),
+});
+
+export const configReply = z.object({
+  supabaseUrl: z.string().url(),
+  supabaseAnonKey: z.string().min(1),
+});
+
+export const ipcContract = {
+  'app:info': { request: z.void(), reply: appInfoReply },
+  'config:get': { request: z.void(), reply: configReply },
+  'secrets:get': { request: z.object({ key: secretKey }), reply: z.object({ value: z.string().nullable() }) },
+  'secrets:set': {
+    request: z.object({ key: secretKey, value: z.string().max(64 * 1024) }),
+    reply: z.object({ stored: z.boolean(), encrypted: z.boolean() }),
+  },
+  'secrets:delete': { request: z.object({ key: secretKey }), reply: z.object({ deleted: z.boolean() }) },
+  'shell:open-external': {
+    request: z.object({ url: z.string().max(4096) }),
+    reply: z.object({ opened: z.boolean(), reason: z.string().optional() }),
+  },
+  'files:save': {
+    request: z.object({
+      suggestedName: z.string().min(1).max(200),
+      mimeType: z.string().max(100),
+      data: z.instanceof(Uint8Array).refine((d) => d.byteLength <= 200 * 1024 * 1024, 'Files are limited to 200 MB'),
+    }),
+    reply: z.object({ saved: z.boolean(), path: z.string().optional() }),
+  },
+  'notify:show': {
+    request: z.object({ title: z.string().min(1).max(200), body: z.string().max(1000) }),
+    reply: z.object({ shown: z.boolean() }),
+  },
+} as const;
+
+export type IpcChannel = keyof typeof ipcContract;
+export type IpcRequest<C extends IpcChannel> = z.infer<(typeof ipcContract)[C]['request']>;
+export type IpcReply<C extends IpcChannel> = z.infer<(typeof ipcContract)[C]['reply']>;
+
+/** Events main sends to the renderer (one-way). */
+export const ipcEvents = {
+  'deeplink:open': z.object({ route: z.string().startsWith('/') }),
+} as const;
+export type IpcEvent = keyof typeof ipcEvents;
+export type IpcEventPayload<E extends IpcEvent> = z.infer<(typeof ipcEvents)[E]>;

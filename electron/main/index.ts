@@ -1,0 +1,123 @@
+/** Wires the main process together; each concern lives in its own module. */
+import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, safeStorage, session, shell } from 'electron';
+import { join } from 'node:path';
+import { readAppConfig } from './app-config';
+import { APP_HOST, APP_SCHEME, APP_URL, serveAppFile } from './app-protocol';
+import { buildCsp } from './csp';
+import { DEEP_LINK_PROTOCOL, findDeepLinkArgument, parseDeepLink } from './deep-links';
+import { registerAppIpc } from './ipc/app-ipc';
+import { registerFilesIpc } from './ipc/files-ipc';
+import { registerNotifyIpc } from './ipc/notify-ipc';
+import { registerSecretsIpc } from './ipc/secrets-ipc';
+import { registerShellIpc } from './ipc/shell-ipc';
+import { applicationMenuTemplate } from './menu';
+import { installNavigationGuard, isAllowedExternalUrl } from './navigation-guard';
+import { denyAllPermissions } from './permissions';
+import { createSecretStore } from './secret-store';
+import { mainWindowOptions } from './window-options';
+
+const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+const appUrl = devServerUrl ?? APP_URL;
+const config = readAppConfig(process.env);
+const csp = buildCsp({ supabaseUrl: config.supabaseUrl, development: Boolean(devServerUrl), devServerUrl });
+
+let mainWindow: BrowserWindow | null = null;
+let pendingDeepLink: string | undefined = findDeepLinkArgument(process.argv);
+
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', (_event, argv) => {
+    const link = findDeepLinkArgument(argv);
+    if (link) routeDeepLink(link);
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  });
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    routeDeepLink(url);
+  });
+  app.setAsDefaultProtocolClient(DEEP_LINK_PROTOCOL);
+  app.whenReady().then(start).catch((error: unknown) => {
+    dialog.showErrorBox('SISO Partner Workstation could not start', error instanceof Error ? error.message : String(error));
+    app.quit();
+  });
+}
+
+function routeDeepLink(raw: string): void {
+  const result = parseDeepLink(raw);
+  if (!result.ok) {
+    dialog.showMessageBox({ type: 'warning', message: 'This link cannot be opened', detail: result.reason }).catch(() => undefined);
+    return;
+  }
+  if (!mainWindow) {
+    pendingDeepLink = raw;
+    return;
+  }
+  mainWindow.webContents.send('deeplink:open', { route: result.route });
+}
+
+async function openExternal(url: string): Promise<void> {
+  if (isAllowedExternalUrl(url)) await shell.openExternal(url);
+}
+
+function start(): void {
+  const rendererRoot = join(__dirname, '../renderer');
+  protocol.handle(APP_SCHEME, (request) => serveAppFile(rendererRoot, request.url, csp));
+  denyAllPermissions(session.defaultSession);
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    // The dev server's responses get the CSP here; app:// responses carry it already.
+    if (details.url.startsWith(`${APP_SCHEME}://${APP_HOST}`)) return callback({});
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
+  });
+
+  const deps = { ipc: ipcMain, appUrl: () => appUrl };
+  registerAppIpc({ ...deps, version: app.getVersion(), platform: process.platform, packaged: app.isPackaged, config });
+  registerSecretsIpc({ ...deps, store: createSecretStore(join(app.getPath('userData'), 'secrets.json'), safeStorage) });
+  registerShellIpc({ ...deps, openExternal });
+  registerFilesIpc({
+    ...deps,
+    chooseSavePath: async (suggestedName) => {
+      const options = { defaultPath: join(app.getPath('downloads'), suggestedName) };
+      const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+      return result.canceled ? undefined : result.filePath;
+    },
+  });
+  registerNotifyIpc({
+    ...deps,
+    showNotification: (title, body) => {
+      if (!Notification.isSupported()) return false;
+      new Notification({ title, body }).show();
+      return true;
+    },
+  });
+
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      applicationMenuTemplate(process.platform, app.getName(), {
+        navigate: (route) => mainWindow?.webContents.send('deeplink:open', { route }),
+        openHelp: () => void openExternal('https://partners.siso.agency/help'),
+      }),
+    ),
+  );
+
+  mainWindow = new BrowserWindow(mainWindowOptions(join(__dirname, '../preload/index.cjs')));
+  installNavigationGuard(mainWindow.webContents, { appUrl: () => appUrl, openExternal });
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.webContents.once('did-finish-load', () => {
+    if (pendingDeepLink) routeDeepLink(pendingDeepLink);
+    pendingDeepLink = undefined;
+  });
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+  void mainWindow.loadURL(appUrl);
+}
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});

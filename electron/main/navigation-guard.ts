@@ -1,0 +1,69 @@
+/**
+ * The renderer may never navigate away from the app or open windows. Links the user clicks that
+ * point at allow-listed https sites open in the system browser instead.
+ */
+import type { WebContents } from 'electron';
+
+export const EXTERNAL_HOST_ALLOW_LIST = [
+  'siso.agency',
+  'www.siso.agency',
+  'partners.siso.agency',
+  'docs.siso.agency',
+  'www.linkedin.com',
+  'linkedin.com',
+  'x.com',
+  'twitter.com',
+] as const;
+
+export function isAllowedExternalUrl(raw: string, allowList: readonly string[] = EXTERNAL_HOST_ALLOW_LIST): boolean {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return false;
+  }
+  if (url.protocol === 'mailto:') return url.pathname.length > 0 && !url.pathname.includes('\n');
+  if (url.protocol !== 'https:' || url.username || url.password) return false;
+  return allowList.includes(url.hostname.toLowerCase());
+}
+
+/** Same-document navigations inside the app (hash routes) stay; everything else is refused. */
+export function isAppUrl(raw: string, appUrl: string): boolean {
+  try {
+    const target = new URL(raw);
+    const app = new URL(appUrl);
+    if (app.protocol === 'file:') return target.protocol === 'file:' && target.pathname === app.pathname;
+    // Compare scheme and host, not `origin`: custom schemes such as app:// have an opaque origin.
+    return target.protocol === app.protocol && target.host === app.host && target.username === '' && target.password === '';
+  } catch {
+    return false;
+  }
+}
+
+export type NavigationDecision = { action: 'allow' } | { action: 'deny'; openExternally: boolean };
+
+export function decideNavigation(target: string, appUrl: string): NavigationDecision {
+  if (isAppUrl(target, appUrl)) return { action: 'allow' };
+  return { action: 'deny', openExternally: isAllowedExternalUrl(target) };
+}
+
+export interface NavigationGuardDeps {
+  appUrl: () => string;
+  openExternal: (url: string) => Promise<void>;
+}
+
+export function installNavigationGuard(contents: WebContents, deps: NavigationGuardDeps): void {
+  const refuse = (event: { preventDefault(): void }, url: string) => {
+    const decision = decideNavigation(url, deps.appUrl());
+    if (decision.action === 'allow') return;
+    event.preventDefault();
+    if (decision.openExternally) void deps.openExternal(url);
+  };
+  contents.on('will-navigate', refuse);
+  contents.on('will-redirect', refuse);
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isAllowedExternalUrl(url)) void deps.openExternal(url);
+    return { action: 'deny' };
+  });
+}

@@ -1,0 +1,30 @@
+/** The root component: error boundary, platform, theme, deep links and the router. */
+import { useEffect, useState } from 'react';
+import { RouterProvider } from 'react-router-dom';
+import { ErrorBoundary } from './ErrorBoundary';
+import { parseDeepLinkRoute } from './deep-link';
+import { PlatformProvider, type PlatformSnapshot } from './platform';
+import { createAppRouter } from './routes';
+import { useAppliedTheme } from './theme';
+
+export function App({ platform }: { platform: PlatformSnapshot }) {
+  const [router] = useState(createAppRouter);
+  useAppliedTheme();
+
+  useEffect(
+    () =>
+      platform.platform.onDeepLink((route) => {
+        const safeRoute = parseDeepLinkRoute(route);
+        if (safeRoute) void router.navigate(safeRoute);
+      }),
+    [platform.platform, router],
+  );
+
+  return (
+    <ErrorBoundary context={{ appVersion: platform.appInfo.version, platform: platform.platform.kind }}>
+      <PlatformProvider value={platform}>
+        <RouterProvider router={router} />
+      </PlatformProvider>
+    </ErrorBoundary>
+  );
+}

@@ -1,0 +1,42 @@
+/** The frame around every screen: skip link, sidebar navigation, top bar and the main area. */
+import { useEffect, useRef, type MouseEvent } from 'react';
+import { Outlet, useLocation } from 'react-router-dom';
+import { Sidebar } from './Sidebar';
+import { TopBar } from './TopBar';
+import { useUiStore } from './ui-store';
+
+export function AppShell() {
+  const mainRef = useRef<HTMLElement>(null);
+  const collapsed = useUiStore((state) => state.sidebarCollapsed);
+  const { pathname } = useLocation();
+  const firstPathname = useRef(pathname);
+
+  // After in-app navigation, move focus to the new page's heading so screen readers announce it.
+  useEffect(() => {
+    if (pathname === firstPathname.current) return;
+    firstPathname.current = '';
+    const heading = mainRef.current?.querySelector<HTMLElement>('h1');
+    (heading ?? mainRef.current)?.focus();
+  }, [pathname]);
+
+  // With hash routing, "#main-content" would be read as a route, so the skip link moves focus itself.
+  function skipToContent(event: MouseEvent<HTMLAnchorElement>) {
+    event.preventDefault();
+    mainRef.current?.focus();
+  }
+
+  return (
+    <div className="app-shell" data-sidebar={collapsed ? 'collapsed' : 'expanded'}>
+      <a className="skip-link" href="#main-content" onClick={skipToContent}>
+        Skip to content
+      </a>
+      <Sidebar />
+      <div className="app-shell__body">
+        <TopBar />
+        <main id="main-content" ref={mainRef} tabIndex={-1} className="app-shell__main">
+          <Outlet />
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import { NavLink } from 'react-router-dom';
+import { Icon, type IconName } from '../ui/Icon';
+import { useAppInfo } from './platform';
+import { useUiStore } from './ui-store';
+
+interface NavItem {
+  to: string;
+  label: string;
+  icon: IconName;
+  end?: boolean;
+}
+
+/** Only sections that exist. Each feature adds its entry here when it lands. */
+const navItems: readonly NavItem[] = [
+  { to: '/', label: 'Workspace', icon: 'home', end: true },
+  { to: '/settings', label: 'Settings', icon: 'settings' },
+];
+
+export function Sidebar() {
+  const collapsed = useUiStore((state) => state.sidebarCollapsed);
+  const { version } = useAppInfo();
+
+  return (
+    <nav id="sidebar" className="sidebar" aria-label="Main" data-collapsed={collapsed}>
+      <div className="sidebar__brand">
+        <Icon name="logo" className="sidebar__logo" />
+        <span className="sidebar__brand-text">
+          <span className="sidebar__brand-name">SISO</span>
+          <span className="sidebar__brand-product">Partner Workstation</span>
+        </span>
+      </div>
+      <ul className="sidebar__list">
+        {navItems.map((item) => (
+          <li key={item.to}>
+            <NavLink to={item.to} end={item.end ?? false} className="sidebar__link" title={collapsed ? item.label : undefined}>
+              <Icon name={item.icon} />
+              <span className="sidebar__label">{item.label}</span>
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+      <p className="sidebar__footer">Version {version}</p>
+    </nav>
+  );
+}

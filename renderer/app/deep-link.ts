@@ -1,0 +1,18 @@
+/**
+ * Deep links arrive from outside (siso:// URLs via main, or a pasted hash) and are untrusted:
+ * only a plain in-app path is accepted, anything else is dropped.
+ */
+import { z } from 'zod';
+
+export const deepLinkRouteSchema = z
+  .string()
+  .max(2048)
+  .regex(/^\/[A-Za-z0-9\-._~/?=&%+]*$/, 'A deep link must be an in-app path')
+  .refine((route) => !route.startsWith('//'), 'A deep link must not name another host')
+  .refine((route) => !route.split(/[/?]/).includes('..'), 'A deep link must not climb out of the app');
+
+/** The route to navigate to, or null when the link is not an acceptable in-app path. */
+export function parseDeepLinkRoute(route: unknown): string | null {
+  const result = deepLinkRouteSchema.safeParse(route);
+  return result.success ? result.data : null;
+}

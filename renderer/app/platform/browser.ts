@@ -1,0 +1,105 @@
+/**
+ * Platform for the plain-browser build (`npm run web`, e2e tests): IndexedDB for tokens,
+ * `<a download>` for files, `window.open` for links, the Notification API when already permitted.
+ */
+import packageJson from '../../../package.json';
+import { createIndexedDbSecretStore } from './browser-secrets';
+import { checkExternalUrl } from './external-links';
+import { platformConfigSchema, type OperatingSystem, type Platform, type PlatformConfig } from './platform';
+
+/** Where `npm run backend` listens by default (same port as the Supabase CLI). */
+export const LOCAL_BACKEND_URL = 'http://127.0.0.1:54321';
+/**
+ * The local backend's public anon key. Until the backend publishes its own, this is the Supabase
+ * CLI's well-known local-development anon key (public by design, useless against production).
+ * Override with VITE_SUPABASE_ANON_KEY.
+ */
+export const LOCAL_BACKEND_ANON_KEY =
+  'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6ImFub24iLCJleHAiOjE5ODM4MTI5OTZ9.CRXP1A7WOeoJeXxjNni43kdQwgnWNReilDMblYTn_I0';
+
+export interface BrowserPlatformOptions {
+  env: Pick<ImportMetaEnv, 'VITE_SUPABASE_URL' | 'VITE_SUPABASE_ANON_KEY' | 'VITE_APP_VERSION'>;
+  window: Window;
+}
+
+export function detectOperatingSystem(userAgent: string): OperatingSystem {
+  if (/Mac OS X|Macintosh/i.test(userAgent)) return 'darwin';
+  if (/Windows/i.test(userAgent)) return 'win32';
+  if (/Linux|X11|CrOS/i.test(userAgent)) return 'linux';
+  return 'other';
+}
+
+export function browserConfigFromEnv(env: BrowserPlatformOptions['env']): PlatformConfig {
+  const parsed = platformConfigSchema.safeParse({
+    supabaseUrl: env.VITE_SUPABASE_URL || LOCAL_BACKEND_URL,
+    supabaseAnonKey: env.VITE_SUPABASE_ANON_KEY || LOCAL_BACKEND_ANON_KEY,
+  });
+  if (!parsed.success) {
+    throw new Error(
+      `The server settings in this build are invalid (VITE_SUPABASE_URL / VITE_SUPABASE_ANON_KEY): ${parsed.error.issues
+        .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+        .join('; ')}`,
+    );
+  }
+  return parsed.data;
+}
+
+export function createBrowserPlatform({ env, window: win }: BrowserPlatformOptions): Platform {
+  const secrets = createIndexedDbSecretStore(win.indexedDB);
+
+  return {
+    kind: 'browser',
+    async appInfo() {
+      return {
+        version: env.VITE_APP_VERSION || packageJson.version,
+        os: detectOperatingSystem(win.navigator.userAgent),
+        packaged: false,
+      };
+    },
+    async config() {
+      return browserConfigFromEnv(env);
+    },
+    secrets,
+    async openExternal(url) {
+      const decision = checkExternalUrl(url);
+      if (!decision.allowed) return { opened: false, reason: decision.reason };
+      if (decision.url.startsWith('mailto:')) {
+        win.location.href = decision.url;
+        return { opened: true };
+      }
+      // With 'noopener' window.open returns null even on success, so there is nothing to check.
+      win.open(decision.url, '_blank', 'noopener,noreferrer');
+      return { opened: true };
+    },
+    async saveFile({ suggestedName, mimeType, data }) {
+      const blob = new Blob([data.slice()], { type: mimeType });
+      const href = URL.createObjectURL(blob);
+      const link = win.document.createElement('a');
+      link.href = href;
+      link.download = suggestedName;
+      link.rel = 'noopener';
+      link.hidden = true;
+      win.document.body.append(link);
+      link.click();
+      link.remove();
+      // Revoke later: some browsers read the blob asynchronously after the click.
+      win.setTimeout(() => URL.revokeObjectURL(href), 60_000);
+      // The browser decides where the file goes; a download that started is the best we can know.
+      return { saved: true };
+    },
+    async notify({ title, body }) {
+      if (!('Notification' in win) || win.Notification.permission !== 'granted') return false;
+      try {
+        new win.Notification(title, { body });
+        return true;
+      } catch {
+        // Some browsers (e.g. Chrome on Android) only allow notifications from a service worker.
+        return false;
+      }
+    },
+    onDeepLink() {
+      // Browsers have no OS-level deep links: the hash URL itself is the link.
+      return () => {};
+    },
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * The one interface through which the renderer reaches its host: Electron (via the preload
+ * bridge) or a plain browser. Features use `usePlatform()` and never check which one they got.
+ */
+import { z } from 'zod';
+
+export const operatingSystems = ['darwin', 'win32', 'linux', 'other'] as const;
+export type OperatingSystem = (typeof operatingSystems)[number];
+
+export interface AppInfo {
+  version: string;
+  os: OperatingSystem;
+  /** True for an installed build, false when running from sources or in a browser. */
+  packaged: boolean;
+}
+
+/** Validated wherever the values come from (build env or main process). */
+export const platformConfigSchema = z.object({
+  supabaseUrl: z.url({ protocol: /^https?$/ }),
+  supabaseAnonKey: z.string().min(1),
+});
+export type PlatformConfig = z.infer<typeof platformConfigSchema>;
+
+/** Same rule as the IPC contract's secret keys, so both platforms reject the same names. */
+export const secretKeySchema = z.string().regex(/^[a-z0-9._:-]{1,128}$/i, 'Secret keys are short names');
+
+export interface SecretStore {
+  get(key: string): Promise<string | null>;
+  /** `encrypted` says whether the value is encrypted at rest (OS keychain) or only stored. */
+  set(key: string, value: string): Promise<{ stored: boolean; encrypted: boolean }>;
+  delete(key: string): Promise<boolean>;
+}
+
+export type OpenExternalResult = { opened: true } | { opened: false; reason: string };
+
+export interface SaveFileRequest {
+  suggestedName: string;
+  mimeType: string;
+  data: Uint8Array;
+}
+/** `saved: false` means the person cancelled or the file could not be written. */
+export interface SaveFileResult {
+  saved: boolean;
+  path?: string;
+}
+
+export interface NotificationRequest {
+  title: string;
+  body: string;
+}
+
+export type DeepLinkListener = (route: string) => void;
+
+export interface Platform {
+  readonly kind: 'electron' | 'browser';
+  appInfo(): Promise<AppInfo>;
+  config(): Promise<PlatformConfig>;
+  readonly secrets: SecretStore;
+  /** Opens https links on the allow-list (see external-links.ts) and mailto: links. */
+  openExternal(url: string): Promise<OpenExternalResult>;
+  saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
+  /** Returns false where system notifications are unavailable; callers then show it in-app. */
+  notify(request: NotificationRequest): Promise<boolean>;
+  /** Routes opened from outside (siso:// links). Returns an unsubscribe function. */
+  onDeepLink(listener: DeepLinkListener): () => void;
+}

@@ -1,0 +1,31 @@
+/** The route table. Hash routing: the app is served from file:// in Electron and any path on the web. */
+import { createHashRouter, type RouteObject } from 'react-router-dom';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { WorkspacePage } from '../features/workspace/WorkspacePage';
+import { AppShell } from './AppShell';
+import { NotFoundPage } from './NotFoundPage';
+import { RouteErrorPage } from './RouteErrorPage';
+
+export const appRoutes: RouteObject[] = [
+  {
+    element: <AppShell />,
+    errorElement: <RouteErrorPage />,
+    children: [
+      {
+        // A pathless layer so a failing screen shows its error inside the shell, not instead of it.
+        errorElement: <RouteErrorPage />,
+        children: [
+          { index: true, element: <WorkspacePage /> },
+          { path: 'settings', element: <SettingsPage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+];
+
+export function createAppRouter() {
+  return createHashRouter(appRoutes);
+}
+
+export type AppRouter = ReturnType<typeof createAppRouter>;

@@ -1,0 +1,43 @@
+/** A small set of line icons (24px grid, currentColor). Decorative: always aria-hidden. */
+export type IconName = 'home' | 'settings' | 'sidebar' | 'logo';
+
+const paths: Record<Exclude<IconName, 'logo'>, string> = {
+  home: 'M3 10.5 12 3l9 7.5V20a1 1 0 0 1-1 1h-5v-6H9v6H4a1 1 0 0 1-1-1z',
+  settings:
+    'M12 15a3 3 0 1 0 0-6 3 3 0 0 0 0 6Zm7.4-3a7.4 7.4 0 0 0-.1-1.2l2-1.6-2-3.4-2.4 1a7.3 7.3 0 0 0-2-1.2L14.5 3h-4l-.4 2.6a7.3 7.3 0 0 0-2 1.2l-2.4-1-2 3.4 2 1.6a7.4 7.4 0 0 0 0 2.4l-2 1.6 2 3.4 2.4-1a7.3 7.3 0 0 0 2 1.2l.4 2.6h4l.4-2.6a7.3 7.3 0 0 0 2-1.2l2.4 1 2-3.4-2-1.6c.1-.4.1-.8.1-1.2Z',
+  sidebar: 'M4 4h16a1 1 0 0 1 1 1v14a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1Zm5 0v16',
+};
+
+export function Icon({ name, className }: { name: IconName; className?: string }) {
+  if (name === 'logo') {
+    return (
+      <svg className={className} viewBox="0 0 32 32" width="32" height="32" aria-hidden="true" focusable="false">
+        <rect width="32" height="32" rx="8" fill="var(--color-brand)" />
+        <path
+          d="M21 11.5c-.8-1.6-2.7-2.5-5-2.5-3 0-5 1.5-5 3.6 0 4.8 10 2.6 10 7.2 0 2.1-2.1 3.7-5.1 3.7-2.5 0-4.5-1-5.4-2.8"
+          fill="none"
+          stroke="var(--color-brand-ink)"
+          strokeWidth="2.6"
+          strokeLinecap="round"
+        />
+      </svg>
+    );
+  }
+  return (
+    <svg
+      className={className ?? 'icon'}
+      viewBox="0 0 24 24"
+      width="20"
+      height="20"
+      aria-hidden="true"
+      focusable="false"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.75"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
+      <path d={paths[name]} />
+    </svg>
+  );
+}

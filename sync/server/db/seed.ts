@@ -1,0 +1,3 @@
+import type { DbEngine } from './engine';
+
+export async function seedDatabase(_engine: DbEngine): Promise<void> {}
