@@ -12,4 +12,5 @@ export function createPlatform(win: Window = window): Platform {
 
 export type * from './platform';
 export { checkExternalUrl } from './external-links';
+export { operatingSystemLabel, runtimeLabel } from './labels';
 export { PlatformProvider, usePlatform, useAppInfo, usePlatformConfig, type PlatformSnapshot } from './PlatformContext';

@@ -145,9 +145,8 @@ async function route(ctx: ServerContext, options: AuthOptions, req: IncomingMess
     const encryptedPassword = body.password ? await hashPassword(body.password) : undefined;
     return engine.transaction(async (tx) => {
       const caller = await userClaims(tx, claims);
-      if (body.email && (await findUserByEmail(tx, body.email))?.id !== caller.sub && (await findUserByEmail(tx, body.email))) {
-        throw authError(422, 'email_exists', 'A user with this email address has already been registered');
-      }
+      const owner = body.email ? await findUserByEmail(tx, body.email) : undefined;
+      if (owner && owner.id !== caller.sub) throw authError(422, 'email_exists', 'A user with this email address has already been registered');
       const user = await updateUser(tx, caller.sub, { email: body.email, encryptedPassword, userMetadata: body.data });
       return { status: 200, body: userJson(user) };
     });

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import type { RxJsonSchema } from 'rxdb';
+import {
+  PARTNER_ROW_REQUIRED,
+  booleanProperty,
+  currencyCode,
+  currencyProperty,
+  hexColour,
+  jsonText,
+  nullableStringProperty,
+  partnerRowProperties,
+  partnerRowShape,
+  stringProperty,
+} from './fields';
+
+const nullableHexColourProperty = { type: ['string', 'null'], maxLength: 7 } as const;
+
+/** The partner's own profile: `id` is the partner's user id (the server checks id = partner_id). */
+export const profileSchema = z.object({
+  ...partnerRowShape,
+  display_name: z.string(),
+  company: z.string().nullish(),
+  email: z.string().nullish(),
+  phone: z.string().nullish(),
+  website: z.string().nullish(),
+  tagline: z.string().nullish(),
+  brand_primary: hexColour.nullish(),
+  brand_secondary: hexColour.nullish(),
+  /** Path inside the `brand` storage bucket, `<partner id>/…`. */
+  logo_path: z.string().nullish(),
+  payout_method: z.string().nullish(),
+  payout_details: jsonText.nullish(),
+  onboarding_step: z.int().min(0),
+  leaderboard_opt_in: z.boolean(),
+  timezone: z.string().nullish(),
+  currency: currencyCode,
+});
+export type ProfileDoc = z.infer<typeof profileSchema>;
+
+export const profilesRxSchema: RxJsonSchema<ProfileDoc> = {
+  title: 'profiles',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    ...partnerRowProperties,
+    display_name: stringProperty,
+    company: nullableStringProperty,
+    email: nullableStringProperty,
+    phone: nullableStringProperty,
+    website: nullableStringProperty,
+    tagline: nullableStringProperty,
+    brand_primary: nullableHexColourProperty,
+    brand_secondary: nullableHexColourProperty,
+    logo_path: nullableStringProperty,
+    payout_method: nullableStringProperty,
+    payout_details: nullableStringProperty,
+    onboarding_step: { type: 'integer', minimum: 0 },
+    leaderboard_opt_in: booleanProperty,
+    timezone: nullableStringProperty,
+    currency: currencyProperty,
+  },
+  required: [...PARTNER_ROW_REQUIRED, 'display_name', 'onboarding_step', 'leaderboard_opt_in', 'currency'],
+};
