@@ -5,7 +5,13 @@
 import packageJson from '../../../package.json';
 import { createIndexedDbSecretStore } from './browser-secrets';
 import { checkExternalUrl } from './external-links';
-import { platformConfigSchema, type OperatingSystem, type Platform, type PlatformConfig } from './platform';
+import {
+  platformConfigSchema,
+  toArrayBufferBytes,
+  type OperatingSystem,
+  type Platform,
+  type PlatformConfig,
+} from './platform';
 
 /** Where `npm run backend` listens by default (same port as the Supabase CLI). */
 export const LOCAL_BACKEND_URL = 'http://127.0.0.1:54321';
@@ -19,7 +25,7 @@ export const LOCAL_BACKEND_ANON_KEY =
 
 export interface BrowserPlatformOptions {
   env: Pick<ImportMetaEnv, 'VITE_SUPABASE_URL' | 'VITE_SUPABASE_ANON_KEY' | 'VITE_APP_VERSION'>;
-  window: Window;
+  window: Window & typeof globalThis;
 }
 
 export function detectOperatingSystem(userAgent: string): OperatingSystem {
@@ -72,7 +78,7 @@ export function createBrowserPlatform({ env, window: win }: BrowserPlatformOptio
       return { opened: true };
     },
     async saveFile({ suggestedName, mimeType, data }) {
-      const blob = new Blob([data.slice()], { type: mimeType });
+      const blob = new Blob([toArrayBufferBytes(data)], { type: mimeType });
       const href = URL.createObjectURL(blob);
       const link = win.document.createElement('a');
       link.href = href;
@@ -88,7 +94,8 @@ export function createBrowserPlatform({ env, window: win }: BrowserPlatformOptio
       return { saved: true };
     },
     async notify({ title, body }) {
-      if (!('Notification' in win) || win.Notification.permission !== 'granted') return false;
+      // Asking for permission is left to an explicit user action, never done implicitly here.
+      if (typeof win.Notification !== 'function' || win.Notification.permission !== 'granted') return false;
       try {
         new win.Notification(title, { body });
         return true;

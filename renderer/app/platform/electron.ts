@@ -1,7 +1,7 @@
 /** Platform over the preload bridge `window.siso` (see electron/contract/api.ts). */
 import type { SisoApi } from '../../../electron/contract/api';
 import { checkExternalUrl } from './external-links';
-import { platformConfigSchema, type Platform } from './platform';
+import { platformConfigSchema, toArrayBufferBytes, type Platform } from './platform';
 
 export function createElectronPlatform(siso: SisoApi): Platform {
   return {
@@ -31,7 +31,7 @@ export function createElectronPlatform(siso: SisoApi): Platform {
       return reply.opened ? { opened: true } : { opened: false, reason: reply.reason ?? 'The link could not be opened.' };
     },
     async saveFile(request) {
-      return siso.files.save(request);
+      return siso.files.save({ ...request, data: toArrayBufferBytes(request.data) });
     },
     async notify(request) {
       return (await siso.notify.show(request)).shown;

@@ -6,7 +6,7 @@ import { createBrowserPlatform } from './browser';
 import { createElectronPlatform } from './electron';
 import type { Platform } from './platform';
 
-export function createPlatform(win: Window = window): Platform {
+export function createPlatform(win: Window & typeof globalThis = window): Platform {
   return win.siso ? createElectronPlatform(win.siso) : createBrowserPlatform({ env: import.meta.env, window: win });
 }
 

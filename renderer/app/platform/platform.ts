@@ -49,6 +49,12 @@ export interface NotificationRequest {
   body: string;
 }
 
+/** IPC and Blob need plain ArrayBuffer-backed bytes; copy only when given a shared buffer. */
+export function toArrayBufferBytes(data: Uint8Array): Uint8Array<ArrayBuffer> {
+  const isPlain = (bytes: Uint8Array): bytes is Uint8Array<ArrayBuffer> => bytes.buffer instanceof ArrayBuffer;
+  return isPlain(data) ? data : data.slice();
+}
+
 export type DeepLinkListener = (route: string) => void;
 
 export interface Platform {

@@ -1,3 +1,371 @@
-import type { DbEngine } from './engine';
+/**
+ * Fills a new database with the demo accounts and realistic, deterministic data: same ids every
+ * run, dates relative to now so "this month" always has activity. Inserts run as the owner
+ * (bypassing RLS) with bound parameters, in one transaction.
+ */
+import { createHash } from 'node:crypto';
+import type { DbEngine, SqlExecutor } from './engine';
+import { catalogSeed, courseModuleCounts } from './seed-catalog';
+import { seedPartners, seedPassword, seedUsers, type SeedTier, type SeedUser } from './seed-accounts';
+import { hashPassword } from '../auth/passwords';
 
-export async function seedDatabase(_engine: DbEngine): Promise<void> {}
+type Row = Record<string, unknown>;
+
+const day = 24 * 3600 * 1000;
+const tierRates: Record<SeedTier, number> = { starter: 20, active: 22, performer: 25, elite: 30 };
+const leadCounts: Record<SeedTier, number> = { starter: 3, active: 12, performer: 30, elite: 60 };
+const tierOrder: SeedTier[] = ['starter', 'active', 'performer', 'elite'];
+
+/** A stable UUID-shaped id from a name, so re-seeding produces the same ids. */
+export function seedId(name: string): string {
+  const hex = createHash('sha1').update(`siso-seed:${name}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** mulberry32: small deterministic PRNG so the demo data is the same on every machine. */
+function randomSource(seed: number) {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
+    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T,
+  };
+}
+
+const companies = [
+  'Brightwater Logistics', 'Kestrel Analytics', 'Hollow Oak Studio', 'Meridian Dental Group', 'Copperfield & Hart LLP',
+  'Nordlys Energi AS', 'Alpine Route Travel', 'Greenleaf Grocers', 'Bluefin Marine Supplies', 'Sable Architecture',
+  'Crescent Health Clinics', 'Ironbridge Manufacturing', 'Lumen Events', 'Parkside Property Management', 'Quayside Coffee Roasters',
+  'Redwood Legal', 'Silverline Fitness', 'Tidewater Insurance Brokers', 'Umbra Creative Agency', 'Vantage Recruitment',
+  'Willow & Finch Interiors', 'Xylo Software GmbH', 'Yellowstone Outfitters', 'Zephyr Wind Services', 'Atlas Freight Forwarding',
+  'Beacon Accountancy', 'Cobalt Security Systems', 'Driftwood Hospitality', 'Evergreen Care Homes', 'Foxglove Florists',
+  'Granite Peak Construction', 'Harbourlight Media', 'Indigo Print Works', 'Juniper Veterinary', 'Kingfisher Estates',
+  'Lighthouse Education Trust', 'Marlow Wealth Advisers', 'Northgate Automotive', 'Orchard Lane Bakery', 'Pinnacle Engineering',
+  'Quartz Dental Labs', 'Riverside Physiotherapy', 'Saffron Restaurants Ltd', 'Thornbury Golf Club', 'Upland Farms Co-op',
+  'Verity Market Research', 'Westbrook Solicitors', 'Yarrow Wellness', 'Zenith Aviation Services', 'Amberley Opticians',
+  'Birchwood Schools Group', 'Castlegate Hotels', 'Dunmore Distillery', 'Elmstead Vets', 'Fairhaven Housing Association',
+  'Glenrock Outdoor', 'Hawthorn Pharmacy', 'Ivybridge Telecom', 'Jasper Jewellers', 'Kelvin HVAC Services',
+  'Larkspur Photography', 'Millbrook Dairy', 'Newhaven Ferries', 'Oakridge Surveyors',
+];
+const firstNames = ['Amelia', 'Oliver', 'Priya', 'Mateo', 'Sofia', 'Jonas', 'Aoife', 'Kwame', 'Hannah', 'Luca', 'Mei', 'Tomasz', 'Isla', 'Rafael', 'Noor', 'Freya'];
+const lastNames = ['Hughes', 'Bennett', 'Sharma', 'García', 'Rossi', 'Müller', 'Murphy', 'Mensah', 'Clarke', 'Bianchi', 'Chen', 'Nowak', 'Fraser', 'Silva', 'Haddad', 'Larsen'];
+const sources = ['referral_link', 'website', 'event', 'cold_outreach', 'partner_network', 'other'] as const;
+const stages = ['new', 'contacted', 'qualified', 'proposal', 'won', 'lost'] as const;
+const currencies = ['GBP', 'EUR', 'USD'] as const;
+const lostReasons = ['Chose a competitor', 'No budget this year', 'Project postponed', 'No response after three follow-ups'];
+const nextActions = ['Send proposal', 'Book demo with SISO', 'Follow-up call', 'Share case study', 'Introduce to SISO sales'];
+
+function slugify(text: string): string {
+  return text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
+interface Clock {
+  now: number;
+  monthStart: number;
+  iso(ms: number): string;
+  /** A moment in the current month up to now, so "this month" rows stay current. */
+  thisMonth(fraction: number): number;
+}
+
+function clockAt(now: Date): Clock {
+  const monthStart = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1);
+  return {
+    now: now.getTime(),
+    monthStart,
+    iso: (ms) => new Date(ms).toISOString(),
+    thisMonth: (fraction) => monthStart + Math.floor((now.getTime() - monthStart) * fraction),
+  };
+}
+
+interface SeedData {
+  users: Row[];
+  tables: [table: string, rows: Row[]][];
+}
+
+async function buildUsers(clock: Clock): Promise<Row[]> {
+  const users: SeedUser[] = [seedUsers.admin, ...seedPartners];
+  return Promise.all(
+    users.map(async (user, index) => ({
+      id: user.id,
+      email: user.email,
+      encrypted_password: await hashPassword(seedPassword),
+      raw_app_meta_data: JSON.stringify({ provider: 'email', providers: ['email'], role: user.role }),
+      raw_user_meta_data: JSON.stringify({ display_name: user.displayName }),
+      created_at: clock.iso(clock.now - (400 - index * 60) * day),
+      updated_at: clock.iso(clock.now - 3 * day),
+    })),
+  );
+}
+
+function buildCatalog(clock: Clock): Row[] {
+  return catalogSeed.map((entry, index) => {
+    const createdAt = clock.now - entry.ageDays * day;
+    return {
+      id: seedId(`catalog:${entry.slug}`),
+      kind: entry.kind,
+      title: entry.title,
+      slug: entry.slug,
+      body: JSON.stringify(entry.body),
+      tier_required: entry.tierRequired,
+      category: entry.category,
+      tags: entry.tags,
+      file_path: entry.file?.path ?? null,
+      file_sha256: null,
+      file_size: entry.file?.size ?? null,
+      mime_type: entry.file?.mimeType ?? null,
+      version: 1,
+      published: true,
+      sort_order: index,
+      created_at: clock.iso(createdAt),
+      updated_at: clock.iso(createdAt),
+    };
+  });
+}
+
+function buildPartnerData(partner: (typeof seedPartners)[number], partnerIndex: number, clock: Clock, rows: Map<string, Row[]>): void {
+  const tier = partner.tier;
+  const rank = tierOrder.indexOf(tier);
+  const rate = tierRates[tier];
+  const random = randomSource(1000 + partnerIndex * 7919);
+  const add = (table: string, row: Row) => rows.get(table)?.push(row) ?? rows.set(table, [row]);
+  const partnerId = partner.id;
+  const joinedAt = clock.now - (120 + rank * 110) * day;
+  const key = partner.key;
+
+  // profile
+  add('profiles', {
+    id: partnerId, partner_id: partnerId, display_name: partner.displayName, company: partner.company, email: partner.email,
+    phone: `+44 20 7946 0${String(100 + partnerIndex * 37).padStart(3, '0')}`,
+    website: `https://${slugify(partner.company)}.example`, tagline: 'Helping growing teams work better with SISO',
+    brand_primary: ['#1F6FEB', '#0E8A5F', '#8E44AD', '#C0392B'][partnerIndex] ?? '#1F6FEB', brand_secondary: '#F5F5F0',
+    logo_path: rank >= 1 ? `${partnerId}/logo.png` : null, payout_method: 'bank_transfer',
+    payout_details: JSON.stringify({ account_name: partner.company, iban_last4: String(4000 + partnerIndex * 111) }),
+    onboarding_step: rank === 0 ? 2 : 5, leaderboard_opt_in: rank >= 2, timezone: 'Europe/London', currency: 'GBP',
+    created_at: clock.iso(joinedAt), updated_at: clock.iso(clock.now - 10 * day),
+  });
+
+  // partner_status with tier history
+  const history: { tier: SeedTier; from: string; to: string | null }[] = [];
+  let from = joinedAt;
+  for (let step = 0; step <= rank; step += 1) {
+    const to = step === rank ? null : from + (90 + step * 20) * day;
+    history.push({ tier: tierOrder[step] as SeedTier, from: clock.iso(from), to: to === null ? null : clock.iso(to) });
+    if (to !== null) from = to;
+  }
+  const tierSince = from;
+
+  // referral links and daily clicks for the last 30 days
+  const linkCount = [1, 2, 4, 6][rank] ?? 1;
+  const links: string[] = [];
+  const campaigns = ['spring-newsletter', 'linkedin-posts', 'trade-show', 'webinar-follow-up', 'partner-blog', 'case-study'];
+  for (let index = 0; index < linkCount; index += 1) {
+    const id = seedId(`${key}:link:${index}`);
+    links.push(id);
+    const campaign = campaigns[index] ?? `campaign-${index}`;
+    add('referral_links', {
+      id, partner_id: partnerId, name: campaign.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase()),
+      destination: 'https://siso.agency/partners/start', utm_source: slugify(partner.company), utm_medium: index % 2 ? 'social' : 'email',
+      utm_campaign: campaign, utm_term: null, utm_content: index === 0 ? 'main' : null,
+      created_at: clock.iso(joinedAt + (index + 1) * 5 * day), updated_at: clock.iso(joinedAt + (index + 1) * 5 * day),
+    });
+    for (let back = 0; back < 30; back += 1) {
+      const clicks = random.int(0, 3 + rank * 6);
+      if (clicks === 0) continue;
+      const date = new Date(clock.now - back * day).toISOString().slice(0, 10);
+      add('link_clicks', {
+        id: seedId(`${key}:clicks:${index}:${date}`), partner_id: partnerId, referral_link_id: id, day: date, clicks,
+        conversions: random.next() < 0.15 ? 1 : 0, created_at: clock.iso(clock.now - back * day), updated_at: clock.iso(clock.now - back * day),
+      });
+    }
+  }
+
+  // leads across every stage, about half created this month
+  const leadCount = leadCounts[tier];
+  for (let index = 0; index < leadCount; index += 1) {
+    const id = seedId(`${key}:lead:${index}`);
+    const company = companies[(index * 7 + partnerIndex * 13) % companies.length] ?? 'Acme Ltd';
+    const stage = stages[index % stages.length] as (typeof stages)[number];
+    const createdAt = index % 2 === 0 ? clock.thisMonth(random.next()) : clock.now - random.int(32, 150) * day;
+    const stageChangedAt = Math.min(clock.now, createdAt + random.int(0, 20) * day);
+    const first = random.pick(firstNames);
+    const last = random.pick(lastNames);
+    const currency = random.pick(currencies);
+    const value = random.int(6, 120) * 500;
+    const source = links.length > 0 && index % 3 === 0 ? 'referral_link' : random.pick(sources.filter((s) => s !== 'referral_link'));
+    const open = stage !== 'won' && stage !== 'lost';
+    add('leads', {
+      id, partner_id: partnerId, company, contact_name: `${first} ${last}`,
+      email: `${slugify(first)}.${slugify(last)}@${slugify(company)}.example`, phone: `+44 7700 9${String(index).padStart(5, '0')}`,
+      source, stage, lost_reason: stage === 'lost' ? random.pick(lostReasons) : null, estimated_value: value, currency,
+      referral_link_id: source === 'referral_link' ? random.pick(links) : null,
+      notes: `${company} wants to bring client projects into one place. ${first} is the decision maker.`,
+      next_action: open ? random.pick(nextActions) : null,
+      next_action_at: open ? clock.iso(clock.now + random.int(-3, 14) * day) : null,
+      stage_changed_at: clock.iso(stageChangedAt), created_at: clock.iso(createdAt), updated_at: clock.iso(stageChangedAt),
+    });
+    const activityKinds = ['call', 'email', 'meeting', 'note'] as const;
+    const activityCount = random.int(1, 3);
+    for (let a = 0; a < activityCount; a += 1) {
+      const at = Math.min(clock.now, createdAt + (a + 1) * random.int(1, 4) * day);
+      const kind = activityKinds[(index + a) % activityKinds.length] as (typeof activityKinds)[number];
+      add('activities', {
+        id: seedId(`${key}:lead:${index}:activity:${a}`), partner_id: partnerId, lead_id: id, kind,
+        body: { call: `Call with ${first}`, email: `Emailed ${first} the overview brochure`, meeting: `Meeting with ${first} and their team`, note: 'Interested in the client portal' }[kind],
+        occurred_at: clock.iso(at), meta: null, created_at: clock.iso(at), updated_at: clock.iso(at),
+      });
+    }
+    if (stage !== 'new') {
+      add('activities', {
+        id: seedId(`${key}:lead:${index}:stage`), partner_id: partnerId, lead_id: id, kind: 'stage_change', body: `Moved to ${stage}`,
+        occurred_at: clock.iso(stageChangedAt), meta: JSON.stringify({ to: stage }), created_at: clock.iso(stageChangedAt), updated_at: clock.iso(stageChangedAt),
+      });
+    }
+    if (stage === 'proposal' && rank >= 1) {
+      add('activities', {
+        id: seedId(`${key}:lead:${index}:proposal`), partner_id: partnerId, lead_id: id, kind: 'proposal_created',
+        body: `Proposal for ${company}`, occurred_at: clock.iso(stageChangedAt),
+        meta: JSON.stringify({ template: 'four-page-proposal', file_name: `${slugify(company)}-proposal.pdf` }),
+        created_at: clock.iso(stageChangedAt), updated_at: clock.iso(stageChangedAt),
+      });
+    }
+    if (stage === 'won') {
+      const paid = stageChangedAt < clock.now - 20 * day;
+      add('earnings', {
+        id: seedId(`${key}:lead:${index}:commission`), partner_id: partnerId, kind: 'commission', lead_id: id, deal_name: `${company} — annual plan`,
+        commission_type: index % 4 === 0 ? 'upsell' : 'referral', amount: Math.round(value * rate) / 100, currency, rate,
+        status: paid ? 'paid' : random.pick(['pending', 'processing'] as const), period: clock.iso(stageChangedAt).slice(0, 7),
+        paid_at: paid ? clock.iso(stageChangedAt + 14 * day) : null, created_at: clock.iso(stageChangedAt), updated_at: clock.iso(stageChangedAt),
+      });
+    }
+  }
+
+  // payouts: one per past month the partner has been active
+  for (let month = 1; month <= Math.min(6, rank * 2 + 1); month += 1) {
+    const paidAt = clock.monthStart - (month - 1) * 30 * day + 5 * day - 30 * day;
+    add('earnings', {
+      id: seedId(`${key}:payout:${month}`), partner_id: partnerId, kind: 'payout', lead_id: null, deal_name: null, commission_type: null,
+      amount: 150 * (rank + 1) + month * 35, currency: 'GBP', rate: null, status: 'paid', period: clock.iso(paidAt).slice(0, 7),
+      paid_at: clock.iso(paidAt), created_at: clock.iso(paidAt), updated_at: clock.iso(paidAt),
+    });
+  }
+
+  // training progress: modules completed in unlocked courses
+  const completedModules = [3, 14, 28, 45][rank] ?? 0;
+  let remaining = completedModules;
+  for (const course of ['sales-fundamentals', 'siso-platform-mastery', 'client-management', 'marketing-strategies', 'technical-basics', 'advanced-techniques']) {
+    const modules = courseModuleCounts[course] ?? 0;
+    for (let moduleIndex = 0; moduleIndex < modules && remaining > 0; moduleIndex += 1, remaining -= 1) {
+      const at = joinedAt + (completedModules - remaining + 1) * 2 * day;
+      add('training_progress', {
+        id: seedId(`${key}:training:${course}:${moduleIndex}`), partner_id: partnerId, course_id: seedId(`catalog:${course}`),
+        module_index: moduleIndex, completed_at: clock.iso(Math.min(at, clock.now - day)), score: random.int(70, 100),
+        created_at: clock.iso(Math.min(at, clock.now - day)), updated_at: clock.iso(Math.min(at, clock.now - day)),
+      });
+    }
+  }
+
+  add('partner_status', {
+    id: seedId(`${key}:status`), partner_id: partnerId, tier, tier_since: clock.iso(tierSince), commission_rate: rate,
+    satisfaction_rating: [3.2, 3.9, 4.3, 4.8][rank], support_calls_attended: [0, 2, 4, 9][rank],
+    history: JSON.stringify(history),
+    metrics: JSON.stringify({ leads_this_month: Math.ceil(leadCount / 2), training_modules: completedModules, days_in_tier: Math.floor((clock.now - tierSince) / day) }),
+    created_at: clock.iso(joinedAt), updated_at: clock.iso(tierSince),
+  });
+
+  // tickets with a short thread
+  const subjects = [
+    ['Commission missing for a won deal', 'earnings', 'high'],
+    ['How do I add my logo to proposals?', 'branding', 'normal'],
+    ['Referral link shows no clicks', 'referral_links', 'normal'],
+  ] as const;
+  for (let t = 0; t < Math.min(subjects.length, rank + 1); t += 1) {
+    const [subject, category, priority] = subjects[t] as (typeof subjects)[number];
+    const ticketId = seedId(`${key}:ticket:${t}`);
+    const openedAt = clock.now - (t * 9 + 2) * day;
+    const resolved = t > 0;
+    add('tickets', {
+      id: ticketId, partner_id: partnerId, subject, category, priority, status: resolved ? 'resolved' : 'waiting',
+      created_at: clock.iso(openedAt), updated_at: clock.iso(openedAt + day),
+    });
+    const thread = [
+      ['partner', `Hi, ${subject.toLowerCase()} — could you take a look?`],
+      ['support', 'Thanks for getting in touch. We are looking into it and will reply within one working day.'],
+      ...(resolved ? [['support', 'This is sorted now — let us know if anything else comes up.']] : []),
+    ] as const;
+    thread.forEach(([authorRole, body], m) => {
+      const at = openedAt + m * 6 * 3600 * 1000;
+      add('ticket_messages', {
+        id: seedId(`${key}:ticket:${t}:message:${m}`), partner_id: partnerId, ticket_id: ticketId, author_role: authorRole, body,
+        created_at: clock.iso(at), updated_at: clock.iso(at),
+      });
+    });
+  }
+
+  // notifications, the newest unread
+  const notes = [
+    ['Welcome to the SISO partner programme', 'Start with Sales Fundamentals to learn how referrals work.', '/training', 'welcome'],
+    ['New proposal templates are live', 'Create a one-page introduction for any lead.', '/assets', 'announcement'],
+    ['Payout sent', 'Your latest payout is on its way to your bank account.', '/earnings', 'payout'],
+    [`You reached ${tier.charAt(0).toUpperCase()}${tier.slice(1)}`, `Your commission rate is now ${rate}%.`, '/tier', 'tier_change'],
+    ['Support replied to your ticket', 'Open the ticket to read the reply.', '/support', 'ticket_reply'],
+  ] as const;
+  notes.forEach(([title, body, link, kind], n) => {
+    const at = clock.now - (notes.length - n) * 4 * day;
+    add('notifications', {
+      id: seedId(`${key}:notification:${n}`), partner_id: partnerId, title, body, link, kind,
+      read_at: n < 3 ? clock.iso(at + day) : null, created_at: clock.iso(at), updated_at: clock.iso(at),
+    });
+  });
+}
+
+export async function buildSeedData(now = new Date()): Promise<SeedData> {
+  const clock = clockAt(now);
+  const rows = new Map<string, Row[]>();
+  seedPartners.forEach((partner, index) => buildPartnerData(partner, index, clock, rows));
+  const order = ['profiles', 'partner_status', 'referral_links', 'link_clicks', 'leads', 'activities', 'earnings', 'training_progress', 'tickets', 'ticket_messages', 'notifications'];
+  return {
+    users: await buildUsers(clock),
+    tables: [['catalog', buildCatalog(clock)], ...order.map((table): [string, Row[]] => [table, rows.get(table) ?? []])],
+  };
+}
+
+function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+async function insertRows(tx: SqlExecutor, schema: string, table: string, rows: Row[]): Promise<void> {
+  const first = rows[0];
+  if (!first) return;
+  const columns = Object.keys(first);
+  const batchSize = Math.max(1, Math.floor(1000 / columns.length));
+  for (let start = 0; start < rows.length; start += batchSize) {
+    const batch = rows.slice(start, start + batchSize);
+    const params: unknown[] = [];
+    const tuples = batch.map((row) => {
+      const placeholders = columns.map((column) => {
+        params.push(row[column] ?? null);
+        return `$${params.length}`;
+      });
+      return `(${placeholders.join(', ')})`;
+    });
+    await tx.query(
+      `insert into ${quoteIdent(schema)}.${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) values ${tuples.join(', ')}`,
+      params,
+    );
+  }
+}
+
+export async function seedDatabase(engine: DbEngine, now = new Date()): Promise<void> {
+  const data = await buildSeedData(now);
+  await engine.transaction(async (tx) => {
+    await insertRows(tx, 'auth', 'users', data.users);
+    for (const [table, rows] of data.tables) await insertRows(tx, 'public', table, rows);
+  });
+}

@@ -1,0 +1,78 @@
+/**
+ * Opens the workstation's local store: all 12 collections, with migration strategies, on an
+ * injected storage (Dexie in the app; memory or Dexie on fake-indexeddb in tests).
+ */
+import { addRxPlugin, createRxDatabase, type RxCollectionCreator, type RxDatabase, type RxStorage } from 'rxdb';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
+import {
+  COLLECTION_NAMES,
+  WORKSTATION_COLLECTIONS,
+  type CollectionName,
+  type WorkstationCollections,
+  type WorkstationDocTypes,
+} from './collections';
+import { WORKSTATION_MIGRATION_STRATEGIES, type WorkstationMigrationStrategies } from './migrations';
+
+export { DEMO_DATABASE_NAME, databaseNameForAccount } from './database-name';
+export type { CollectionName, WorkstationCollections } from './collections';
+
+export type WorkstationDatabase = RxDatabase<WorkstationCollections>;
+
+export interface OpenWorkstationDatabaseOptions<Internals, InstanceCreationOptions> {
+  /** From databaseNameForAccount() or DEMO_DATABASE_NAME. */
+  name: string;
+  storage: RxStorage<Internals, InstanceCreationOptions>;
+  /**
+   * Default false: one renderer window owns a store. Set true when several windows or tabs open
+   * the same store, so they share change events and elect one replication leader.
+   */
+  multiInstance?: boolean;
+  /** Tests only: allow the same name to be opened twice in one process. */
+  ignoreDuplicate?: boolean;
+  /** Development and tests: RxDB dev-mode checks and ajv validation of every write. Never in production. */
+  devMode?: boolean;
+  /** Overridable so a test can prove a schema bump migrates stored data. */
+  migrationStrategies?: WorkstationMigrationStrategies;
+}
+
+type WorkstationCollectionCreators = { [N in CollectionName]: RxCollectionCreator<WorkstationDocTypes[N]> };
+
+export async function openWorkstationDatabase<Internals, InstanceCreationOptions>(
+  options: OpenWorkstationDatabaseOptions<Internals, InstanceCreationOptions>,
+): Promise<WorkstationDatabase> {
+  addRxPlugin(RxDBMigrationSchemaPlugin);
+  let storage = options.storage;
+  if (options.devMode) {
+    const { enableDevModeChecks } = await import('./dev-mode');
+    storage = enableDevModeChecks(storage);
+  }
+
+  const db = await createRxDatabase<WorkstationCollections>({
+    name: options.name,
+    storage,
+    multiInstance: options.multiInstance ?? false,
+    ignoreDuplicate: options.ignoreDuplicate ?? false,
+    eventReduce: true,
+  });
+
+  try {
+    await db.addCollections(collectionCreators(options.migrationStrategies ?? WORKSTATION_MIGRATION_STRATEGIES));
+  } catch (error) {
+    // A half-opened database would hold collections against the free edition's limit of 13.
+    await db.close();
+    throw error;
+  }
+  return db;
+}
+
+function collectionCreators(strategies: WorkstationMigrationStrategies): WorkstationCollectionCreators {
+  const creators: Partial<Record<CollectionName, RxCollectionCreator<never>>> = {};
+  for (const name of COLLECTION_NAMES) {
+    creators[name] = {
+      schema: WORKSTATION_COLLECTIONS[name].schema,
+      migrationStrategies: strategies[name],
+      autoMigrate: true,
+    } as RxCollectionCreator<never>;
+  }
+  return creators as WorkstationCollectionCreators;
+}
