@@ -66,13 +66,13 @@ export async function openWorkstationDatabase<Internals, InstanceCreationOptions
 }
 
 function collectionCreators(strategies: WorkstationMigrationStrategies): WorkstationCollectionCreators {
-  const creators: Partial<Record<CollectionName, RxCollectionCreator<never>>> = {};
-  for (const name of COLLECTION_NAMES) {
-    creators[name] = {
-      schema: WORKSTATION_COLLECTIONS[name].schema,
-      migrationStrategies: strategies[name],
-      autoMigrate: true,
-    } as RxCollectionCreator<never>;
-  }
-  return creators as WorkstationCollectionCreators;
+  const entries = COLLECTION_NAMES.map((name) => [name, creatorFor(name, strategies)] as const);
+  return Object.fromEntries(entries) as WorkstationCollectionCreators;
+}
+
+function creatorFor<N extends CollectionName>(
+  name: N,
+  strategies: WorkstationMigrationStrategies,
+): RxCollectionCreator<WorkstationDocTypes[N]> {
+  return { schema: WORKSTATION_COLLECTIONS[name].schema, migrationStrategies: strategies[name], autoMigrate: true };
 }

@@ -49,7 +49,7 @@ async function ensureAccounts(engine: DbEngine): Promise<void> {
     );
     if (user.tier) {
       await engine.query(
-        `insert into "public"."partner_status" ("id", "partner_id", "tier", "commission_rate") values ($1, $1, $2, 10) on conflict do nothing`,
+        `insert into "public"."partner_status" ("id", "partner_id", "tier", "commission_rate") values ($1::text, $1::uuid, $2, 10) on conflict do nothing`,
         [user.id, user.tier],
       );
     }

@@ -48,7 +48,7 @@ export function WorkspacePage() {
             <dt>Operating system</dt>
             <dd>{operatingSystemLabel(appInfo.os)}</dd>
             <dt>Build</dt>
-            <dd>{appInfo.packaged ? 'Installed release' : 'Development build'}</dd>
+            <dd>{appInfo.packaged ? 'Installed release' : 'Development'}</dd>
           </dl>
         </section>
 
@@ -63,7 +63,7 @@ export function WorkspacePage() {
             </dd>
             <dt>Server</dt>
             <dd>
-              <code className="break-anywhere">{supabaseUrl}</code>
+              <span className="break-anywhere">{supabaseUrl}</span>
             </dd>
           </dl>
           <p className="card__text">

@@ -60,7 +60,7 @@ export async function readUpload(req: IncomingMessage, fileLimitBytes: number): 
     form = await new Request('http://storage.local/', {
       method: 'POST',
       headers: { 'content-type': contentType },
-      body,
+      body: new Uint8Array(body),
     }).formData();
   } catch {
     throw invalidRequest('The multipart body could not be parsed');

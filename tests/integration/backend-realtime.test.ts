@@ -1,0 +1,218 @@
+/**
+ * Realtime postgres_changes through the real supabase-js client: RLS decides who hears about a
+ * row, filters narrow it, leaving stops it, bad tokens are refused, bad frames are survived.
+ * Absence is proven by order, never by waiting: changes reach a subscriber in commit order, so
+ * once a later change has arrived, an earlier one that was going to arrive already has.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RealtimeChannel, RealtimePostgresChangesPayload, SupabaseClient } from '@supabase/supabase-js';
+import WebSocket from 'ws';
+import { startTestBackend, type AccountKey, type TestBackend } from './backend-realtime-storage-server';
+
+type LeadRow = { id: string; partner_id: string; company: string; stage: string };
+type Change = RealtimePostgresChangesPayload<LeadRow>;
+
+let backend: TestBackend;
+
+beforeAll(async () => {
+  backend = await startTestBackend();
+});
+
+afterAll(async () => {
+  await backend?.close();
+});
+
+async function insertLead(key: AccountKey, company: string): Promise<string> {
+  const id = randomUUID();
+  await backend.asUser(key, (query) => query(`insert into "public"."leads" ("id", "company") values ($1, $2)`, [id, company]));
+  return id;
+}
+
+/** Resolves once the channel is subscribed; rejects with the channel error otherwise. */
+function subscribed(channel: RealtimeChannel): Promise<RealtimeChannel> {
+  return new Promise((resolve, reject) => {
+    channel.subscribe((status, error) => {
+      if (status === 'SUBSCRIBED') resolve(channel);
+      else if (status === 'CHANNEL_ERROR' || status === 'TIMED_OUT') reject(error ?? new Error(status));
+    });
+  });
+}
+
+interface Listener {
+  changes: Change[];
+  channel: RealtimeChannel;
+  /** Waits until a change for the lead id has arrived and returns it. */
+  next(leadId: string): Promise<Change>;
+}
+
+async function listen(client: SupabaseClient, options: { filter?: string; event?: '*' | 'INSERT' | 'UPDATE' } = {}): Promise<Listener> {
+  const changes: Change[] = [];
+  const waiters: Array<{ leadId: string; resolve: (change: Change) => void }> = [];
+  const idOf = (change: Change): string | undefined => ('id' in change.new ? change.new.id : undefined) ?? ('id' in change.old ? change.old.id : undefined);
+  const channel = client.channel(`leads-${randomUUID()}`).on<LeadRow>(
+    'postgres_changes',
+    { event: options.event ?? '*', schema: 'public', table: 'leads', ...(options.filter ? { filter: options.filter } : {}) },
+    (change) => {
+      changes.push(change);
+      for (const waiter of waiters.filter((w) => w.leadId === idOf(change))) waiter.resolve(change);
+    },
+  );
+  await subscribed(channel);
+  return {
+    changes,
+    channel,
+    next(leadId) {
+      const seen = changes.find((change) => idOf(change) === leadId);
+      if (seen) return Promise.resolve(seen);
+      return new Promise((resolve) => waiters.push({ leadId, resolve }));
+    },
+  };
+}
+
+function leadIds(listener: Listener): string[] {
+  return listener.changes.map((change) => ('id' in change.new ? change.new.id : 'id' in change.old ? change.old.id : undefined) ?? '');
+}
+
+describe('realtime postgres_changes', () => {
+  it('delivers a partner their own lead inserts and updates, never another partner’s; admins see both', async () => {
+    const starter = await listen(await backend.clientFor('starter'));
+    const admin = await listen(await backend.clientFor('admin'));
+
+    const othersLead = await insertLead('active', 'Other Partner Ltd');
+    const ownLead = await insertLead('starter', 'Own Lead Ltd');
+
+    const inserted = await starter.next(ownLead);
+    expect(inserted.eventType).toBe('INSERT');
+    expect(inserted.new).toMatchObject({ id: ownLead, company: 'Own Lead Ltd', partner_id: backend.account('starter').id, stage: 'new' });
+    expect(leadIds(starter)).not.toContain(othersLead);
+
+    await admin.next(othersLead);
+    await admin.next(ownLead);
+    expect(leadIds(admin).indexOf(othersLead)).toBeLessThan(leadIds(admin).indexOf(ownLead));
+
+    await backend.asUser('starter', (query) => query(`update "public"."leads" set "stage" = 'contacted' where "id" = $1`, [ownLead]));
+    const updateSeen = new Promise<Change>((resolve) => {
+      const check = (): void => {
+        const update = starter.changes.find((change) => change.eventType === 'UPDATE');
+        if (update) resolve(update);
+        else setTimeout(check, 20);
+      };
+      check();
+    });
+    const update = await updateSeen;
+    expect(update.new).toMatchObject({ id: ownLead, stage: 'contacted' });
+    expect(update.old).toMatchObject({ id: ownLead });
+  });
+
+  it('applies a partner_id=eq filter', async () => {
+    const adminClient = await backend.clientFor('admin');
+    const activeId = backend.account('active').id;
+    const filtered = await listen(adminClient, { filter: `partner_id=eq.${activeId}` });
+
+    const starterLead = await insertLead('starter', 'Filtered Out Ltd');
+    const activeLead = await insertLead('active', 'Filtered In Ltd');
+
+    const change = await filtered.next(activeLead);
+    expect(change.new).toMatchObject({ partner_id: activeId, company: 'Filtered In Ltd' });
+    expect(leadIds(filtered)).not.toContain(starterLead);
+  });
+
+  it('applies an in filter and an event filter', async () => {
+    const adminClient = await backend.clientFor('admin');
+    const { id: starterId } = backend.account('starter');
+    const { id: eliteId } = backend.account('elite');
+    const inserts = await listen(adminClient, { filter: `partner_id=in.(${starterId},${eliteId})`, event: 'INSERT' });
+
+    const activeLead = await insertLead('active', 'Not In List Ltd');
+    const starterLead = await insertLead('starter', 'In List Ltd');
+    await backend.asUser('starter', (query) => query(`update "public"."leads" set "stage" = 'qualified' where "id" = $1`, [starterLead]));
+    const eliteLead = await insertLead('elite', 'Also In List Ltd');
+
+    await inserts.next(eliteLead);
+    expect(leadIds(inserts)).toEqual([starterLead, eliteLead]);
+    expect(inserts.changes.every((change) => change.eventType === 'INSERT')).toBe(true);
+    expect(leadIds(inserts)).not.toContain(activeLead);
+  });
+
+  it('stops delivering after removeChannel', async () => {
+    const client = await backend.clientFor('starter');
+    const removed = await listen(client);
+    const barrier = await listen(client);
+
+    const before = await insertLead('starter', 'Before Removal Ltd');
+    await removed.next(before);
+    expect(await client.removeChannel(removed.channel)).toBe('ok');
+
+    const after = await insertLead('starter', 'After Removal Ltd');
+    await barrier.next(after);
+    expect(leadIds(removed)).toEqual([before]);
+  });
+
+  it('refuses to join with an invalid or expired token', async () => {
+    const forged = await backend.clientFor('starter', 'eyJhbGciOiJIUzI1NiJ9.eyJyb2xlIjoiYXV0aGVudGljYXRlZCJ9.bad-signature');
+    const refusedForged = subscribed(forged.channel('forged').on('postgres_changes', { event: '*', schema: 'public', table: 'leads' }, () => undefined));
+    await expect(refusedForged).rejects.toThrow(/invalid token/i);
+
+    const expiredToken = await backend.tokenFor('starter', -60);
+    const expired = await backend.clientFor('starter', expiredToken);
+    const refusedExpired = subscribed(expired.channel('expired').on('postgres_changes', { event: '*', schema: 'public', table: 'leads' }, () => undefined));
+    await expect(refusedExpired).rejects.toThrow(/expired/i);
+  });
+
+  it('refuses a subscription to an unknown table or with an unsupported filter', async () => {
+    const client = await backend.clientFor('starter');
+    await expect(
+      subscribed(client.channel('bad-table').on('postgres_changes', { event: '*', schema: 'public', table: 'no_such_table' }, () => undefined)),
+    ).rejects.toThrow(/Unable to subscribe/);
+    await expect(
+      subscribed(client.channel('bad-filter').on('postgres_changes', { event: '*', schema: 'public', table: 'leads', filter: 'company=like.x' }, () => undefined)),
+    ).rejects.toThrow(/Unsupported filter/);
+  });
+
+  it('keeps working after garbage websocket frames', async () => {
+    const endpoint = `${backend.url.replace('http', 'ws')}/realtime/v1/websocket?apikey=${backend.anonKey}&vsn=2.0.0`;
+    const raw = new WebSocket(endpoint);
+    await new Promise<void>((resolve, reject) => {
+      raw.once('open', () => resolve());
+      raw.once('error', reject);
+    });
+    const replies: unknown[] = [];
+    raw.on('message', (data: Buffer) => replies.push(JSON.parse(data.toString())));
+    raw.send('not json at all');
+    raw.send('[1, 2');
+    raw.send(JSON.stringify({ hello: 'world' }));
+    raw.send(JSON.stringify([null, '9', 'realtime:x', 'phx_join', { config: { postgres_changes: 'nope' } }]));
+    raw.send(Buffer.from([3, 0, 255, 1]));
+    raw.send(JSON.stringify([null, '10', 'phoenix', 'heartbeat', {}]));
+    await new Promise<void>((resolve) => {
+      const check = (): void => (replies.some((r) => Array.isArray(r) && r[1] === '10') ? resolve() : void setTimeout(check, 20));
+      check();
+    });
+    expect(replies).toContainEqual([null, '9', 'realtime:x', 'phx_reply', { status: 'error', response: { reason: 'Malformed join payload' } }]);
+    expect(replies).toContainEqual([null, '10', 'phoenix', 'phx_reply', { status: 'ok', response: {} }]);
+    raw.close();
+
+    const listener = await listen(await backend.clientFor('starter'));
+    const lead = await insertLead('starter', 'Still Working Ltd');
+    expect((await listener.next(lead)).new).toMatchObject({ id: lead });
+  });
+
+  it('refuses connections without a valid API key and ignores other upgrade paths', async () => {
+    const attempt = (path: string): Promise<string> =>
+      new Promise((resolve) => {
+        const socket = new WebSocket(`${backend.url.replace('http', 'ws')}${path}`);
+        socket.once('open', () => {
+          socket.close();
+          resolve('open');
+        });
+        socket.once('unexpected-response', (_req, res) => {
+          resolve(String(res.statusCode));
+          socket.terminate();
+        });
+        socket.once('error', () => resolve('error'));
+      });
+    expect(await attempt('/realtime/v1/websocket?apikey=nope&vsn=2.0.0')).toBe('401');
+    expect(await attempt(`/elsewhere?apikey=${backend.anonKey}`)).toBe('error');
+  });
+});

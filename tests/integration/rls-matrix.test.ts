@@ -1,0 +1,443 @@
+/**
+ * Who may do what, cell by cell: every actor × every table and bucket × select/insert/update/delete,
+ * each in its own transaction (as the actor, via actAs) that rolls back. The targets are rows owned
+ * by partner A, so partner B's column is "another partner's data". Deny = error or nothing
+ * visible/affected. Runs on PGlite and on a throwaway PostgreSQL 15 cluster.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { JwtClaims } from '../../sync/server/auth/jwt';
+import { actAs } from '../../sync/server/db/claims';
+import type { DbEngine, SqlExecutor } from '../../sync/server/db/engine';
+import { prepareDatabase } from '../../sync/server/db/migrate';
+import { openPglite } from '../../sync/server/db/pglite';
+import { openPostgres } from '../../sync/server/db/postgres';
+import { seedUsers } from '../../sync/server/db/seed-accounts';
+import { startPostgresCluster } from '../fixtures/postgres-cluster';
+
+type Verdict = 'allow' | 'deny';
+type Op = 'select' | 'insert' | 'update' | 'delete';
+type ActorName = 'anon' | 'partner A' | 'partner B' | 'admin' | 'expired session';
+
+const A = seedUsers.active;
+const B = seedUsers.performer;
+
+function userClaims(user: typeof A | typeof B | typeof seedUsers.admin): JwtClaims {
+  return { sub: user.id, role: 'authenticated', email: user.email, app_metadata: { provider: 'email', role: user.role } };
+}
+
+// An expired token is rejected by the server, which then serves the request as anon.
+const actors: Record<ActorName, JwtClaims> = {
+  anon: { role: 'anon' },
+  'partner A': userClaims(A),
+  'partner B': userClaims(B),
+  admin: userClaims(seedUsers.admin),
+  'expired session': { role: 'anon' },
+};
+
+/** Runs an operation; the number is rows visible or affected. */
+type Action = (tx: SqlExecutor) => Promise<number>;
+
+interface Target {
+  name: string;
+  /** Runs as the owner before the actor takes over (inside the same rolled-back transaction). */
+  setup?: Action;
+  /** Like setup, for one operation only. */
+  setupFor?: Partial<Record<Op, Action>>;
+  ops: Record<Op, Action>;
+  expected: Record<Op, ActorName[]>;
+}
+
+const affected = (sql: string, params: unknown[] = []): Action => async (tx) => (await tx.query(sql, params)).affectedRows;
+const visible = (sql: string, params: unknown[] = []): Action => async (tx) => (await tx.query(sql, params)).rows.length;
+
+const ownRowOf = (table: string) => `select "id" from "public"."${table}" where "partner_id" = '${A.id}' order by "id" limit 1`;
+
+function partnerOwned(table: string, insertColumns: Record<string, unknown>, adminMayUpdate = false): Target {
+  const columns = ['id', 'partner_id', ...Object.keys(insertColumns)];
+  return {
+    name: table,
+    ops: {
+      select: visible(`select 1 from "public"."${table}" where "partner_id" = $1`, [A.id]),
+      insert: affected(
+        `insert into "public"."${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values (${columns.map((_, i) => `$${i + 1}`).join(', ')})`,
+        [table === 'profiles' ? A.id : randomUUID(), A.id, ...Object.values(insertColumns)],
+      ),
+      update: affected(`update "public"."${table}" set "updated_at" = now() where "id" = (${ownRowOf(table)})`),
+      delete: affected(`delete from "public"."${table}" where "id" = (${ownRowOf(table)})`),
+    },
+    expected: {
+      select: ['partner A', 'admin'],
+      insert: ['partner A'],
+      update: adminMayUpdate ? ['partner A', 'admin'] : ['partner A'],
+      delete: [],
+    },
+  };
+}
+
+function adminAuthored(table: string, insertSql: string, updateSql: string, partnerReadsAll = false): Target {
+  return {
+    name: table,
+    ops: {
+      select: partnerReadsAll
+        ? visible(`select 1 from "public"."${table}" where "published"`)
+        : visible(`select 1 from "public"."${table}" where "partner_id" = $1`, [A.id]),
+      insert: affected(insertSql),
+      update: affected(updateSql),
+      delete: affected(
+        partnerReadsAll
+          ? `delete from "public"."${table}" where "id" = (select "id" from "public"."${table}" order by "id" limit 1)`
+          : `delete from "public"."${table}" where "id" = (${ownRowOf(table)})`,
+      ),
+    },
+    expected: {
+      select: partnerReadsAll ? ['partner A', 'partner B', 'admin'] : ['partner A', 'admin'],
+      insert: ['admin'],
+      update: ['admin'],
+      delete: [],
+    },
+  };
+}
+
+const ownTicket = `(select "id" from "public"."tickets" where "partner_id" = '${A.id}' order by "id" limit 1)`;
+const activeAssetPath = 'social_media/launch-kit.zip';
+const eliteAssetPath = 'white_label/white-label-kit.zip';
+const brandPath = `${A.id}/logo.png`;
+
+const putObject = (bucket: string, name: string): Action =>
+  affected(
+    `insert into "storage"."objects" ("bucket_id", "name", "metadata") values ($1, $2, '{"size": 10, "mimetype": "image/png"}') on conflict do nothing`,
+    [bucket, name],
+  );
+
+const targets: Target[] = [
+  {
+    ...partnerOwned('profiles', { display_name: 'Łukasz' }),
+    // A already has a profile (one per partner), so the insert cell starts without it.
+    setupFor: { insert: affected(`delete from "public"."profiles" where "partner_id" = $1`, [A.id]) },
+  },
+  partnerOwned('leads', { company: 'Test Co' }),
+  partnerOwned('activities', { kind: 'note', body: 'Test' }),
+  partnerOwned('referral_links', { name: 'Test link', destination: 'https://siso.agency' }),
+  partnerOwned('tickets', { subject: 'Help' }, true),
+  {
+    ...partnerOwned('ticket_messages', { author_role: 'partner', body: 'Hello' }),
+    ops: {
+      ...partnerOwned('ticket_messages', {}).ops,
+      insert: async (tx) =>
+        (await tx.query(
+          `insert into "public"."ticket_messages" ("id", "partner_id", "ticket_id", "author_role", "body") values ($1, $2, ${ownTicket}, 'partner', 'Hello')`,
+          [randomUUID(), A.id],
+        )).affectedRows,
+    },
+  },
+  partnerOwned('training_progress', { course_id: 'course', module_index: 3 }),
+  adminAuthored(
+    'partner_status',
+    `insert into "public"."partner_status" ("id", "partner_id", "tier", "commission_rate") values ('${randomUUID()}', '${seedUsers.admin.id}', 'elite', 30)`,
+    `update "public"."partner_status" set "tier" = 'elite', "commission_rate" = 30 where "partner_id" = '${A.id}'`,
+  ),
+  adminAuthored(
+    'catalog',
+    `insert into "public"."catalog" ("id", "kind", "title", "slug", "published") values ('${randomUUID()}', 'article', 'New', 'new-article', true)`,
+    `update "public"."catalog" set "tier_required" = 'starter' where "slug" = 'white-label-kit'`,
+    true,
+  ),
+  adminAuthored(
+    'earnings',
+    `insert into "public"."earnings" ("id", "partner_id", "kind", "amount", "currency") values ('${randomUUID()}', '${A.id}', 'commission', 1000, 'GBP')`,
+    `update "public"."earnings" set "amount" = "amount" * 10 where "partner_id" = '${A.id}'`,
+  ),
+  adminAuthored(
+    'notifications',
+    `insert into "public"."notifications" ("id", "partner_id", "title") values ('${randomUUID()}', '${A.id}', 'Hello')`,
+    `update "public"."notifications" set "title" = 'Changed' where "id" = (${ownRowOf('notifications')})`,
+  ),
+  adminAuthored(
+    'link_clicks',
+    `insert into "public"."link_clicks" ("id", "partner_id", "referral_link_id", "day", "clicks") values ('${randomUUID()}', '${A.id}', 'link', '2001-01-01', 5)`,
+    `update "public"."link_clicks" set "clicks" = "clicks" + 100 where "partner_id" = '${A.id}'`,
+  ),
+  {
+    name: 'storage: assets (active-tier file)',
+    setup: putObject('assets', activeAssetPath),
+    ops: {
+      select: visible(`select 1 from "storage"."objects" where "bucket_id" = 'assets' and "name" = $1`, [activeAssetPath]),
+      insert: putObject('assets', 'brochures/new.pdf'),
+      update: affected(`update "storage"."objects" set "metadata" = '{}' where "bucket_id" = 'assets' and "name" = $1`, [activeAssetPath]),
+      delete: affected(`delete from "storage"."objects" where "bucket_id" = 'assets' and "name" = $1`, [activeAssetPath]),
+    },
+    expected: { select: ['partner A', 'partner B', 'admin'], insert: ['admin'], update: ['admin'], delete: ['admin'] },
+  },
+  {
+    name: "storage: brand (A's folder)",
+    setup: putObject('brand', brandPath),
+    ops: {
+      select: visible(`select 1 from "storage"."objects" where "bucket_id" = 'brand' and "name" = $1`, [brandPath]),
+      insert: putObject('brand', `${A.id}/second.png`),
+      update: affected(`update "storage"."objects" set "metadata" = '{}' where "bucket_id" = 'brand' and "name" = $1`, [brandPath]),
+      delete: affected(`delete from "storage"."objects" where "bucket_id" = 'brand' and "name" = $1`, [brandPath]),
+    },
+    expected: { select: ['partner A', 'admin'], insert: ['partner A'], update: ['partner A'], delete: ['partner A'] },
+  },
+];
+
+interface SpecialCase {
+  name: string;
+  actor: ActorName | 'service_role';
+  setup?: Action;
+  action: Action;
+  expected: Verdict;
+}
+
+const specialCases: SpecialCase[] = [
+  {
+    name: "partner A inserts a lead with B's partner_id",
+    actor: 'partner A',
+    action: affected(`insert into "public"."leads" ("id", "partner_id", "company") values ($1, $2, 'Sneaky Ltd')`, [randomUUID(), B.id]),
+    expected: 'deny',
+  },
+  {
+    name: "partner A moves own lead to B's partner_id",
+    actor: 'partner A',
+    action: affected(`update "public"."leads" set "partner_id" = $1 where "id" = (${ownRowOf('leads')})`, [B.id]),
+    expected: 'deny',
+  },
+  {
+    name: 'partner A inserts a lead without partner_id (defaults to auth.uid())',
+    actor: 'partner A',
+    action: async (tx) => {
+      await tx.query(`insert into "public"."leads" ("id", "company") values ('default-owner-lead', 'Mine Ltd')`);
+      return (await tx.query(`select 1 from "public"."leads" where "id" = 'default-owner-lead' and "partner_id" = $1`, [A.id])).rows.length;
+    },
+    expected: 'allow',
+  },
+  {
+    name: "partner A reads B's leads",
+    actor: 'partner A',
+    action: visible(`select 1 from "public"."leads" where "partner_id" = $1`, [B.id]),
+    expected: 'deny',
+  },
+  {
+    name: 'partner A marks own notification read (read_at, updated_at)',
+    actor: 'partner A',
+    action: affected(`update "public"."notifications" set "read_at" = now(), "updated_at" = now() where "id" = (${ownRowOf('notifications')})`),
+    expected: 'allow',
+  },
+  {
+    name: 'partner A changes own notification body together with read_at',
+    actor: 'partner A',
+    action: affected(`update "public"."notifications" set "read_at" = now(), "body" = 'x' where "id" = (${ownRowOf('notifications')})`),
+    expected: 'deny',
+  },
+  {
+    name: "partner A soft-deletes own notification",
+    actor: 'partner A',
+    action: affected(`update "public"."notifications" set "_deleted" = true where "id" = (${ownRowOf('notifications')})`),
+    expected: 'deny',
+  },
+  {
+    name: 'partner A sets own commission rate',
+    actor: 'partner A',
+    action: affected(`update "public"."partner_status" set "commission_rate" = 50 where "partner_id" = $1`, [A.id]),
+    expected: 'deny',
+  },
+  {
+    name: 'partner A soft-deletes own lead',
+    actor: 'partner A',
+    action: affected(`update "public"."leads" set "_deleted" = true where "id" = (${ownRowOf('leads')})`),
+    expected: 'allow',
+  },
+  {
+    name: "partner A posts on B's ticket",
+    actor: 'partner A',
+    action: affected(
+      `insert into "public"."ticket_messages" ("id", "partner_id", "ticket_id", "author_role", "body") values ($1, $2, (select "id" from "public"."tickets" where "partner_id" = $3 limit 1), 'partner', 'Hi')`,
+      [randomUUID(), A.id, B.id],
+    ),
+    expected: 'deny',
+  },
+  {
+    name: 'partner A posts a message as support',
+    actor: 'partner A',
+    action: affected(
+      `insert into "public"."ticket_messages" ("id", "partner_id", "ticket_id", "author_role", "body") values ($1, $2, ${ownTicket}, 'support', 'Hi')`,
+      [randomUUID(), A.id],
+    ),
+    expected: 'deny',
+  },
+  {
+    name: "admin replies as support on A's ticket",
+    actor: 'admin',
+    action: affected(
+      `insert into "public"."ticket_messages" ("id", "partner_id", "ticket_id", "author_role", "body") values ($1, $2, ${ownTicket}, 'support', 'On it')`,
+      [randomUUID(), A.id],
+    ),
+    expected: 'allow',
+  },
+  {
+    name: "admin closes A's ticket",
+    actor: 'admin',
+    action: affected(`update "public"."tickets" set "status" = 'closed' where "id" = ${ownTicket}`),
+    expected: 'allow',
+  },
+  {
+    name: 'admin changes a notification title',
+    actor: 'admin',
+    action: affected(`update "public"."notifications" set "title" = 'Updated' where "id" = (${ownRowOf('notifications')})`),
+    expected: 'allow',
+  },
+  {
+    name: 'partner A (active) downloads an elite-only asset',
+    actor: 'partner A',
+    setup: putObject('assets', eliteAssetPath),
+    action: visible(`select 1 from "storage"."objects" where "bucket_id" = 'assets' and "name" = $1`, [eliteAssetPath]),
+    expected: 'deny',
+  },
+  {
+    name: 'partner B (performer) downloads an elite-only asset',
+    actor: 'partner B',
+    setup: putObject('assets', eliteAssetPath),
+    action: visible(`select 1 from "storage"."objects" where "bucket_id" = 'assets' and "name" = $1`, [eliteAssetPath]),
+    expected: 'deny',
+  },
+  {
+    name: 'admin downloads an elite-only asset',
+    actor: 'admin',
+    setup: putObject('assets', eliteAssetPath),
+    action: visible(`select 1 from "storage"."objects" where "bucket_id" = 'assets' and "name" = $1`, [eliteAssetPath]),
+    expected: 'allow',
+  },
+  {
+    name: 'partner A sees locked (elite) catalog metadata',
+    actor: 'partner A',
+    action: visible(`select 1 from "public"."catalog" where "slug" = 'white-label-kit'`),
+    expected: 'allow',
+  },
+  {
+    name: 'partner A sees an unpublished catalog entry',
+    actor: 'partner A',
+    setup: affected(`insert into "public"."catalog" ("id", "kind", "title", "slug", "published") values ('draft', 'article', 'Draft', 'draft', false)`),
+    action: visible(`select 1 from "public"."catalog" where "slug" = 'draft'`),
+    expected: 'deny',
+  },
+  {
+    name: "partner B uploads into A's brand folder",
+    actor: 'partner B',
+    action: putObject('brand', `${A.id}/evil.png`),
+    expected: 'deny',
+  },
+  {
+    name: "partner B reads A's brand logo",
+    actor: 'partner B',
+    setup: putObject('brand', brandPath),
+    action: visible(`select 1 from "storage"."objects" where "bucket_id" = 'brand' and "name" = $1`, [brandPath]),
+    expected: 'deny',
+  },
+  {
+    name: 'backend (service_role) records link clicks',
+    actor: 'service_role',
+    action: affected(
+      `insert into "public"."link_clicks" ("id", "partner_id", "referral_link_id", "day", "clicks") values ($1, $2, 'link', '2001-01-02', 3)`,
+      [randomUUID(), A.id],
+    ),
+    expected: 'allow',
+  },
+];
+
+class Rollback extends Error {}
+
+async function verdictOf(engine: DbEngine, claims: JwtClaims, action: Action, setup?: Action): Promise<Verdict> {
+  let count = 0;
+  let failed = false;
+  try {
+    await engine.transaction(async (tx) => {
+      if (setup) await setup(tx);
+      await actAs(tx, claims);
+      try {
+        count = await action(tx);
+      } catch {
+        failed = true;
+      }
+      throw new Rollback();
+    });
+  } catch (error) {
+    if (!(error instanceof Rollback)) throw error;
+  }
+  return !failed && count > 0 ? 'allow' : 'deny';
+}
+
+function defineMatrix(label: string, open: () => Promise<{ engine: DbEngine; close(): Promise<void> } | { skipped: string }>) {
+  describe(label, () => {
+    let engine: DbEngine | undefined;
+    let close: (() => Promise<void>) | undefined;
+    let skipped: string | undefined;
+
+    beforeAll(async () => {
+      const opened = await open();
+      if ('skipped' in opened) {
+        skipped = opened.skipped;
+        console.warn(`${label}: skipped — ${skipped}`);
+        return;
+      }
+      engine = opened.engine;
+      close = opened.close;
+      await prepareDatabase(engine, { reset: true });
+    });
+    afterAll(async () => {
+      await close?.();
+    });
+
+    it('every actor × table/bucket × operation is allowed or denied as designed', async (ctx) => {
+      if (!engine) return ctx.skip(skipped);
+      const table: Record<string, string>[] = [];
+      const mismatches: string[] = [];
+      for (const target of targets) {
+        for (const [actorName, claims] of Object.entries(actors) as [ActorName, JwtClaims][]) {
+          const row: Record<string, string> = { target: target.name, actor: actorName };
+          for (const op of ['select', 'insert', 'update', 'delete'] as const) {
+            const actual = await verdictOf(engine, claims, target.ops[op], target.setupFor?.[op] ?? target.setup);
+            const expected: Verdict = target.expected[op].includes(actorName) ? 'allow' : 'deny';
+            row[op] = actual === expected ? actual : `${actual} (expected ${expected})`;
+            if (actual !== expected) mismatches.push(`${actorName} ${op} ${target.name}: ${actual}, expected ${expected}`);
+          }
+          table.push(row);
+        }
+      }
+      console.table(table);
+      expect(mismatches).toEqual([]);
+    });
+
+    it('specific rules: ownership, column limits, tier gates, support replies', async (ctx) => {
+      if (!engine) return ctx.skip(skipped);
+      const mismatches: string[] = [];
+      const rows: Record<string, string>[] = [];
+      for (const special of specialCases) {
+        const claims: JwtClaims = special.actor === 'service_role' ? { role: 'service_role' } : actors[special.actor];
+        const actual = await verdictOf(engine, claims, special.action, special.setup);
+        rows.push({ case: special.name, result: actual === special.expected ? actual : `${actual} (expected ${special.expected})` });
+        if (actual !== special.expected) mismatches.push(`${special.name}: ${actual}, expected ${special.expected}`);
+      }
+      console.table(rows);
+      expect(mismatches).toEqual([]);
+    });
+  });
+}
+
+defineMatrix('RLS matrix on PGlite', async () => {
+  const engine = await openPglite();
+  return { engine, close: () => engine.close() };
+});
+
+defineMatrix('RLS matrix on PostgreSQL 15', async () => {
+  const cluster = await startPostgresCluster();
+  if ('skipped' in cluster) return cluster;
+  const engine = await openPostgres(cluster.url);
+  return {
+    engine,
+    async close() {
+      await engine.close();
+      await cluster.stop();
+    },
+  };
+});

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { parseDeepLinkRoute } from '../../renderer/app/deep-link';
+
+describe('parseDeepLinkRoute', () => {
+  it.each(['/', '/settings', '/leads/lead_123', '/proposals/new?lead=abc&template=t-1', '/a%20b'])('accepts %s', (route) => {
+    expect(parseDeepLinkRoute(route)).toBe(route);
+  });
+
+  it.each([
+    'settings',
+    '//evil.example/',
+    '/../etc/passwd',
+    '/leads/../../x',
+    'https://siso.agency/',
+    'javascript:alert(1)',
+    '/<script>',
+    '/a b',
+    `/${'a'.repeat(3000)}`,
+    42,
+    null,
+    undefined,
+  ])('rejects %s', (route) => {
+    expect(parseDeepLinkRoute(route)).toBeNull();
+  });
+});
