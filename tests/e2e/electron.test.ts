@@ -4,27 +4,18 @@
  * test is skipped with the reason printed, and the browser e2e suite covers the renderer.
  */
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { _electron as electron, type ElectronApplication } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
+import { findElectronRuntime } from '../../electron/dev/electron-runtime';
 import { projectRoot } from '../fixtures/web-server';
 
 function findElectronBinary(): { path: string } | { reason: string } {
-  const require = createRequire(import.meta.url);
-  let binary: unknown;
-  try {
-    // The package's main export is the absolute path of the downloaded binary; it throws if absent.
-    binary = require('electron');
-  } catch (error) {
-    return { reason: `Electron runtime not installed (${error instanceof Error ? error.message.split('\n')[0] : String(error)})` };
-  }
-  if (typeof binary !== 'string' || !existsSync(binary)) {
-    return { reason: `Electron binary missing at ${String(binary)}` };
-  }
+  const runtime = findElectronRuntime();
+  if (!runtime.available) return { reason: `Electron runtime unavailable: ${runtime.reason}` };
   const mainEntry = join(projectRoot, 'out', 'main', 'index.js');
   if (!existsSync(mainEntry)) return { reason: `No main-process build at ${mainEntry}; run "npx electron-vite build"` };
-  return { path: binary };
+  return { path: runtime.path };
 }
 
 const electronBinary = findElectronBinary();

@@ -1,7 +1,8 @@
 /**
- * A minimal server for the realtime and storage tests: the real migrations on an in-memory
- * PGlite, the seed accounts, and only the realtime and storage handlers mounted. Users get
- * tokens signed directly, so these tests do not depend on the auth or REST modules.
+ * The backend for the realtime and storage tests, either the whole app (`startBackend`) or a
+ * minimal server mounting only the realtime and storage handlers over the real migrations and
+ * seed on an in-memory PGlite. Either way users get tokens signed as auth would sign them, so
+ * assertions about realtime and storage do not depend on the auth module.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -18,6 +19,8 @@ import { openPglite } from '../../sync/server/db/pglite';
 import { prepareDatabase } from '../../sync/server/db/migrate';
 import { seedUsers, type SeedUser } from '../../sync/server/db/seed-accounts';
 import { HttpError, sendJson } from '../../sync/server/http/respond';
+import { startBackend } from '../../sync/server/app';
+import { setLogLevel } from '../../sync/server/log';
 import { attachRealtime } from '../../sync/server/realtime';
 import { createStorageHandler } from '../../sync/server/storage';
 
@@ -39,7 +42,57 @@ export interface TestBackend {
   close(): Promise<void>;
 }
 
-const jwtSecret = 'test-secret-with-at-least-32-characters!!';
+const ownServerSecret = 'test-secret-with-at-least-32-characters!!';
+
+interface Served {
+  url: string;
+  ctx: ServerContext;
+  close(): Promise<void>;
+}
+
+/** Only the realtime and storage handlers, for when the app does not mount them yet. */
+async function startOwnServer(): Promise<Served> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'siso-rt-storage-'));
+  const engine = await openPglite();
+  await prepareDatabase(engine, { seed: true });
+  const server: Server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const ctx: ServerContext = { engine, jwtSecret: ownServerSecret, dataDir, keys: await apiKeys(ownServerSecret), publicUrl: url };
+
+  const storage = createStorageHandler(ctx);
+  server.on('request', (req, res) => {
+    const requestUrl = new URL(req.url ?? '/', url);
+    if (!requestUrl.pathname.startsWith('/storage/v1/')) {
+      sendJson(res, 404, { message: 'Not found' });
+      return;
+    }
+    storage(req, res, requestUrl.pathname.slice('/storage/v1'.length), requestUrl).catch((error: unknown) => {
+      if (error instanceof HttpError) sendJson(res, error.status, error.body);
+      else sendJson(res, 500, { statusCode: '500', error: 'internal', message: String(error) });
+    });
+  });
+  const realtime = await attachRealtime(server, ctx);
+  return {
+    url,
+    ctx,
+    async close() {
+      await realtime.close();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await engine.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function startApp(): Promise<Served> {
+  setLogLevel('warn');
+  const backend = await startBackend({ port: 0, seed: true });
+  return { url: backend.url, ctx: backend.ctx, close: () => backend.close() };
+}
 
 async function ensureAccounts(engine: DbEngine): Promise<void> {
   for (const user of Object.values(seedUsers)) {
@@ -56,31 +109,13 @@ async function ensureAccounts(engine: DbEngine): Promise<void> {
   }
 }
 
-export async function startTestBackend(): Promise<TestBackend> {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'siso-rt-storage-'));
-  const engine = await openPglite();
-  await prepareDatabase(engine, { seed: true });
+/** `app` = the whole backend from sync/server/app.ts; `handlers` = only realtime and storage. */
+export async function startTestBackend(via: 'app' | 'handlers' = 'app'): Promise<TestBackend> {
+  const served = via === 'app' ? await startApp() : await startOwnServer();
+  const { ctx, url } = served;
+  const { engine, jwtSecret, keys } = ctx;
+  // The seed creates these already; repeated here so the tests state what they rely on.
   await ensureAccounts(engine);
-  const keys = await apiKeys(jwtSecret);
-
-  const server: Server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const ctx: ServerContext = { engine, jwtSecret, dataDir, keys, publicUrl: url };
-
-  const storage = createStorageHandler(ctx);
-  server.on('request', (req, res) => {
-    const requestUrl = new URL(req.url ?? '/', url);
-    if (!requestUrl.pathname.startsWith('/storage/v1/')) {
-      sendJson(res, 404, { message: 'Not found' });
-      return;
-    }
-    storage(req, res, requestUrl.pathname.slice('/storage/v1'.length), requestUrl).catch((error: unknown) => {
-      if (error instanceof HttpError) sendJson(res, error.status, error.body);
-      else sendJson(res, 500, { statusCode: '500', error: 'internal', message: String(error) });
-    });
-  });
-  const realtime = await attachRealtime(server, ctx);
 
   const clients: SupabaseClient[] = [];
 
@@ -123,10 +158,7 @@ export async function startTestBackend(): Promise<TestBackend> {
     },
     async close() {
       for (const client of clients) await client.removeAllChannels();
-      await realtime.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await engine.close();
-      await rm(dataDir, { recursive: true, force: true });
+      await served.close();
     },
   };
 }

@@ -6,7 +6,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RealtimeChannel, RealtimePostgresChangesPayload, SupabaseClient } from '@supabase/supabase-js';
+import { createClient, type RealtimeChannel, type RealtimePostgresChangesPayload, type SupabaseClient } from '@supabase/supabase-js';
+import { seedPassword } from '../../sync/server/db/seed-accounts';
 import WebSocket from 'ws';
 import { startTestBackend, type AccountKey, type TestBackend } from './backend-realtime-storage-server';
 
@@ -16,7 +17,7 @@ type Change = RealtimePostgresChangesPayload<LeadRow>;
 let backend: TestBackend;
 
 beforeAll(async () => {
-  backend = await startTestBackend();
+  backend = await startTestBackend('app');
 });
 
 afterAll(async () => {
@@ -198,6 +199,31 @@ describe('realtime postgres_changes', () => {
     expect((await listener.next(lead)).new).toMatchObject({ id: lead });
   });
 
+  it('delivers a hard delete as the key only, to unfiltered subscribers of the table', async () => {
+    const adminClient = await backend.clientFor('admin');
+    const everything = await listen(adminClient);
+    const filtered = await listen(adminClient, { filter: `partner_id=eq.${backend.account('starter').id}` });
+    const lead = await insertLead('starter', 'Hard Deleted Ltd');
+    await filtered.next(lead);
+    await backend.engine.query(`delete from "public"."leads" where "id" = $1`, [lead]);
+    const barrier = await insertLead('starter', 'After Delete Ltd');
+
+    await everything.next(barrier);
+    const deleted = everything.changes.find((change) => change.eventType === 'DELETE');
+    expect(deleted?.old).toEqual({ id: lead });
+    await filtered.next(barrier);
+    expect(filtered.changes.map((change) => change.eventType)).toEqual(['INSERT', 'INSERT']);
+  });
+
+  it('speaks protocol 1.0.0 (JSON objects) to clients that ask for it', async () => {
+    const raw = new WebSocket(`${backend.url.replace('http', 'ws')}/realtime/v1/websocket?apikey=${backend.anonKey}&vsn=1.0.0`);
+    const reply = new Promise<unknown>((resolve) => raw.once('message', (data: Buffer) => resolve(JSON.parse(data.toString()))));
+    await new Promise<void>((resolve) => raw.once('open', () => resolve()));
+    raw.send(JSON.stringify({ topic: 'phoenix', event: 'heartbeat', payload: {}, ref: '1' }));
+    expect(await reply).toEqual({ join_ref: null, ref: '1', topic: 'phoenix', event: 'phx_reply', payload: { status: 'ok', response: {} } });
+    raw.close();
+  });
+
   it('refuses connections without a valid API key and ignores other upgrade paths', async () => {
     const attempt = (path: string): Promise<string> =>
       new Promise((resolve) => {
@@ -214,5 +240,47 @@ describe('realtime postgres_changes', () => {
       });
     expect(await attempt('/realtime/v1/websocket?apikey=nope&vsn=2.0.0')).toBe('401');
     expect(await attempt(`/elsewhere?apikey=${backend.anonKey}`)).toBe('error');
+  });
+
+  it('follows a password sign-in made after joining (access_token push) and sees REST writes', async () => {
+    const client = createClient(backend.url, backend.anonKey, {
+      auth: { persistSession: false, autoRefreshToken: false },
+      realtime: { transport: WebSocket as unknown as typeof globalThis.WebSocket },
+    });
+    const listener = await listen(client);
+    const whileAnonymous = await insertLead('active', 'Before Sign In Ltd');
+
+    const { data, error } = await client.auth.signInWithPassword({ email: backend.account('active').email, password: seedPassword });
+    expect(error).toBeNull();
+    // setAuth pushes the new token to joined channels; a round trip on the socket orders it
+    // before the insert below.
+    await client.realtime.setAuth(data.session?.access_token ?? null);
+    const id = randomUUID();
+    const insert = await client.from('leads').insert({ id, company: 'Through REST Ltd' });
+    expect(insert.error).toBeNull();
+
+    const change = await listener.next(id);
+    expect(change.new).toMatchObject({ id, company: 'Through REST Ltd', partner_id: backend.account('active').id });
+    expect(typeof (change.new as { _modified?: unknown })._modified).toBe('number');
+    expect(leadIds(listener)).not.toContain(whileAnonymous);
+    await client.removeAllChannels();
+  });
+
+  it('closes the channel when its token expires', async () => {
+    const token = await backend.tokenFor('starter', 2);
+    const client = await backend.clientFor('starter', token);
+    const statuses: string[] = [];
+    const closed = new Promise<void>((resolve) => {
+      client
+        .channel('short-lived')
+        .on('postgres_changes', { event: '*', schema: 'public', table: 'leads' }, () => undefined)
+        .on('system', {}, (payload: { status?: string; message?: string }) => statuses.push(`${payload.status}: ${payload.message}`))
+        .subscribe((status) => {
+          statuses.push(status);
+          if (status === 'CLOSED') resolve();
+        });
+    });
+    await closed;
+    expect(statuses).toEqual(['SUBSCRIBED', 'ok: Subscribed to PostgreSQL', 'error: Token has expired', 'CLOSED']);
   });
 });

@@ -6,6 +6,7 @@ import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { replicateSupabase } from 'rxdb/plugins/replication-supabase';
 import { rawRequest, startTestBackend, type TestBackend } from '../fixtures/backend';
 import { seedUsers } from '../../sync/server/db/seed-accounts';
+import { startPostgresCluster } from '../fixtures/postgres-cluster';
 
 let backend: TestBackend;
 let partnerA: SupabaseClient;
@@ -154,6 +155,22 @@ describe('writing', () => {
     expect(status).toBe(201);
     expect(data).toMatchObject({ id: 'w-1', company: 'Write Co', stage: 'new', partner_id: seedUsers.starter.id, _deleted: false });
     expect(typeof (data as LeadRow)._modified).toBe('number');
+  });
+
+  it('inserts many rows: missing keys are null by default, column defaults with defaultToNull:false', async () => {
+    const rows = [
+      { id: 'many-1', company: 'One', stage: 'won', notes: 'first' },
+      { id: 'many-2', company: 'Two' },
+    ];
+    const asNull = await partnerA.from('leads').insert(rows);
+    expect(asNull.error?.code).toBe('23502');
+
+    const withDefaults = await partnerA.from('leads').insert(rows, { defaultToNull: false }).select('id, stage, notes');
+    expect(withDefaults.error).toBeNull();
+    expect(withDefaults.data).toEqual([
+      { id: 'many-1', stage: 'won', notes: 'first' },
+      { id: 'many-2', stage: 'new', notes: null },
+    ]);
   });
 
   it('reports a duplicate insert as 23505 with status 409', async () => {
@@ -324,6 +341,46 @@ describe("RxDB's Supabase replication", () => {
       expect(updated.data?.stage).toBe('contacted');
     } finally {
       await db.close();
+    }
+  });
+});
+
+describe('on PostgreSQL (DATABASE_URL)', () => {
+  it('serves the same dialect, errors and RLS as on PGlite', async (ctx) => {
+    const cluster = await startPostgresCluster();
+    if ('skipped' in cluster) {
+      ctx.skip(cluster.skipped);
+      return;
+    }
+    const pg = await startTestBackend({ databaseUrl: cluster.url, reset: true }).catch(async (error: unknown) => {
+      await cluster.stop();
+      throw error;
+    });
+    try {
+      const a = (await pg.signIn('starter')).client;
+      const b = (await pg.signIn('active')).client;
+      const inserted = await a.from('leads').insert([{ id: 'pg-1', company: 'Pg One' }, { id: 'pg-2', company: 'Pg Two' }]).select('id, _modified, partner_id');
+      expect(inserted.error).toBeNull();
+      expect(inserted.data?.every((row) => typeof row._modified === 'number' && row.partner_id === seedUsers.starter.id)).toBe(true);
+
+      const first = inserted.data?.[0] as { id: string; _modified: number };
+      const page = await a
+        .from('leads')
+        .select('id')
+        .or(`"_modified".gt.${first._modified},and("_modified".eq.${first._modified},"id".gt.${first.id})`)
+        .order('_modified')
+        .order('id');
+      expect(page.data?.map((row) => row.id)).toEqual(['pg-2']);
+
+      const duplicate = await a.from('leads').insert({ id: 'pg-1', company: 'Again' });
+      expect([duplicate.status, duplicate.error?.code]).toEqual([409, '23505']);
+      const spoof = await a.from('leads').insert({ id: 'pg-3', company: 'Spoof', partner_id: seedUsers.active.id });
+      expect([spoof.status, spoof.error?.code]).toEqual([403, '42501']);
+      expect((await b.from('leads').select('id').in('id', ['pg-1', 'pg-2'])).data).toEqual([]);
+      expect((await a.rpc('current_partner_tier')).data).toBe('starter');
+    } finally {
+      await pg.close();
+      await cluster.stop();
     }
   });
 });

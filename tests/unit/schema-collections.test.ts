@@ -117,12 +117,13 @@ describe('collection definitions', () => {
   });
 });
 
-describe.each([
-  ['Dexie on fake-indexeddb', () => getRxStorageDexie({ indexedDB, IDBKeyRange })],
-  ['memory', () => getRxStorageMemory()],
-])('openWorkstationDatabase with %s storage', (_label, storage) => {
+describe.each(['Dexie on fake-indexeddb', 'memory'])('openWorkstationDatabase with %s storage', (label) => {
   it('creates all 12 collections and stores and queries a row in each', async () => {
-    db = await openWorkstationDatabase({ name: `schema-${Date.now()}`, storage: storage(), devMode: true });
+    const name = `schema-${Date.now()}`;
+    db =
+      label === 'memory'
+        ? await openWorkstationDatabase({ name, storage: getRxStorageMemory(), devMode: true })
+        : await openWorkstationDatabase({ name, storage: getRxStorageDexie({ indexedDB, IDBKeyRange }), devMode: true });
     expect(Object.keys(db.collections).sort()).toEqual([...COLLECTION_NAMES].sort());
     for (const name of COLLECTION_NAMES) {
       await insertSample(db, name);

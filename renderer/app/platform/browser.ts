@@ -3,6 +3,7 @@
  * `<a download>` for files, `window.open` for links, the Notification API when already permitted.
  */
 import packageJson from '../../../package.json';
+import { LOCAL_ANON_KEY, LOCAL_BACKEND_URL } from '../../../sync/replication/local-backend';
 import { createIndexedDbSecretStore } from './browser-secrets';
 import { checkExternalUrl } from './external-links';
 import {
@@ -13,15 +14,8 @@ import {
   type PlatformConfig,
 } from './platform';
 
-/** Where `npm run backend` listens by default (same port as the Supabase CLI). */
-export const LOCAL_BACKEND_URL = 'http://127.0.0.1:54321';
-/**
- * The local backend's public anon key. Until the backend publishes its own, this is the Supabase
- * CLI's well-known local-development anon key (public by design, useless against production).
- * Override with VITE_SUPABASE_ANON_KEY.
- */
-export const LOCAL_BACKEND_ANON_KEY =
-  'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6ImFub24iLCJleHAiOjE5ODM4MTI5OTZ9.CRXP1A7WOeoJeXxjNni43kdQwgnWNReilDMblYTn_I0';
+/** Used when the build sets no server: the project's local backend (`npm run backend`). */
+export { LOCAL_ANON_KEY as LOCAL_BACKEND_ANON_KEY, LOCAL_BACKEND_URL };
 
 export interface BrowserPlatformOptions {
   env: Pick<ImportMetaEnv, 'VITE_SUPABASE_URL' | 'VITE_SUPABASE_ANON_KEY' | 'VITE_APP_VERSION'>;
@@ -38,7 +32,7 @@ export function detectOperatingSystem(userAgent: string): OperatingSystem {
 export function browserConfigFromEnv(env: BrowserPlatformOptions['env']): PlatformConfig {
   const parsed = platformConfigSchema.safeParse({
     supabaseUrl: env.VITE_SUPABASE_URL || LOCAL_BACKEND_URL,
-    supabaseAnonKey: env.VITE_SUPABASE_ANON_KEY || LOCAL_BACKEND_ANON_KEY,
+    supabaseAnonKey: env.VITE_SUPABASE_ANON_KEY || LOCAL_ANON_KEY,
   });
   if (!parsed.success) {
     throw new Error(

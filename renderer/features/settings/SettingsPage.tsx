@@ -73,7 +73,7 @@ export function SettingsPage() {
         <p className="card__text">
           {platform.kind === 'electron'
             ? 'Set in the desktop app’s configuration.'
-            : 'Set when this web build was made (VITE_SUPABASE_URL).'}
+            : 'Fixed when this web build was made: VITE_SUPABASE_URL, or the local backend on this computer if unset.'}
         </p>
       </section>
 

@@ -59,6 +59,18 @@ function singleObject(body: string, rowCount: number): string {
   return JSON.stringify(Array.isArray(rows) ? rows[0] : rows);
 }
 
+/** Splits rows into consecutive runs that send the same columns. */
+function runsByKeys(rows: Record<string, unknown>[], columns: string[]): { columns: string[]; rows: Record<string, unknown>[] }[] {
+  const runs: { columns: string[]; rows: Record<string, unknown>[] }[] = [];
+  for (const row of rows) {
+    const own = columns.filter((column) => Object.hasOwn(row, column));
+    const last = runs[runs.length - 1];
+    if (last && last.columns.join('\u0000') === own.join('\u0000')) last.rows.push(row);
+    else runs.push({ columns: own, rows: [row] });
+  }
+  return runs;
+}
+
 async function requireTable(tx: SqlExecutor, name: string): Promise<TableInfo> {
   const table = await describeTable(tx, name);
   if (!table) throw restError(404, 'PGRST205', `Could not find the table 'public.${name}' in the schema cache`);
@@ -112,8 +124,20 @@ async function handleTable(tx: SqlExecutor, claims: JwtClaims, req: IncomingMess
     const onConflict = prefer.resolution
       ? { columns: conflictParam ? splitTopLevel(conflictParam).map((c) => c.trim().replace(/^"(.*)"$/, '$1')) : table.primaryKey, resolution: prefer.resolution }
       : undefined;
-    const { body, rowCount } = await run(tx, buildInsert(table, { rows, columns, select, representation, onConflict }));
-    return onReply(201, body, rowCount);
+    if (!prefer.missingDefault) {
+      const { body, rowCount } = await run(tx, buildInsert(table, { rows, columns, select, representation, onConflict }));
+      return onReply(201, body, rowCount);
+    }
+    // missing=default: a key a row leaves out takes the column default, so rows with different
+    // key sets go in as separate statements (consecutive runs, keeping the order of the body).
+    const inserted: unknown[] = [];
+    let total = 0;
+    for (const group of runsByKeys(rows, columns)) {
+      const { body, rowCount } = await run(tx, buildInsert(table, { rows: group.rows, columns: group.columns, select, representation, onConflict }));
+      inserted.push(...(JSON.parse(body) as unknown[]));
+      total += rowCount;
+    }
+    return onReply(201, JSON.stringify(inserted), total);
   }
   if (method === 'PATCH') {
     if (!isRecord(payload)) throw restError(400, 'PGRST102', 'Update body must be a JSON object');
