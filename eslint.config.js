@@ -25,13 +25,14 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': [
+      '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           patterns: [
             { group: nodeBuiltins, message: 'The renderer runs sandboxed: no Node modules. Use the platform interface.' },
-            { group: ['electron', 'electron/*'], message: 'The renderer never imports Electron. Use renderer/app/platform.' },
-            { group: ['**/electron/main/**', '**/electron/preload/**', '**/sync/server/**'], message: 'The renderer cannot reach main-process or backend code.' },
+            { regex: '^electron(/.*)?$', message: 'The renderer never imports Electron. Use renderer/app/platform.' },
+            { regex: '/electron/(main|preload|dev)/|/sync/server/', message: 'The renderer cannot reach main-process or backend code.' },
+            { regex: '/electron/contract/', allowTypeImports: true, message: 'The renderer may import only types from the IPC contract.' },
           ],
         },
       ],

@@ -29,6 +29,7 @@ export interface BackendOptions {
   databaseUrl?: string;
   /** PGlite data lives in `<dataDir>/pgdata`; storage files under dataDir too. Omitted: in-memory database and a temporary directory. */
   dataDir?: string;
+  /** Default: the fixed development secret in config.ts (main.ts lets SUPABASE_JWT_SECRET override it). */
   jwtSecret?: string;
   reset?: boolean;
   seed?: boolean;
@@ -65,7 +66,7 @@ function under(pathname: string, prefix: string): string | undefined {
 }
 
 export async function startBackend(options: BackendOptions = {}): Promise<RunningBackend> {
-  const jwtSecret = options.jwtSecret ?? process.env.SUPABASE_JWT_SECRET ?? defaultJwtSecret;
+  const jwtSecret = options.jwtSecret ?? defaultJwtSecret;
   const temporaryDir = options.dataDir === undefined ? await mkdtemp(path.join(tmpdir(), 'siso-backend-')) : undefined;
   const dataDir = options.dataDir ?? (temporaryDir as string);
   await mkdir(dataDir, { recursive: true });
@@ -86,6 +87,7 @@ export async function startBackend(options: BackendOptions = {}): Promise<Runnin
   const storage = createStorageHandler(ctx);
 
   async function dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    res.once('finish', () => log.debug(`${req.method ?? '?'} ${req.url ?? ''} ${res.statusCode}`));
     applyCors(req, res);
     if (req.method === 'OPTIONS') {
       res.writeHead(204);

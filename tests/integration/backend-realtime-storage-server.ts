@@ -88,9 +88,9 @@ async function startOwnServer(): Promise<Served> {
   };
 }
 
-async function startApp(): Promise<Served> {
+async function startApp(databaseUrl: string | undefined): Promise<Served> {
   setLogLevel('warn');
-  const backend = await startBackend({ port: 0, seed: true });
+  const backend = await startBackend({ port: 0, seed: true, ...(databaseUrl ? { databaseUrl, reset: true } : {}) });
   return { url: backend.url, ctx: backend.ctx, close: () => backend.close() };
 }
 
@@ -110,8 +110,8 @@ async function ensureAccounts(engine: DbEngine): Promise<void> {
 }
 
 /** `app` = the whole backend from sync/server/app.ts; `handlers` = only realtime and storage. */
-export async function startTestBackend(via: 'app' | 'handlers' = 'app'): Promise<TestBackend> {
-  const served = via === 'app' ? await startApp() : await startOwnServer();
+export async function startTestBackend(via: 'app' | 'handlers' = 'app', options: { databaseUrl?: string } = {}): Promise<TestBackend> {
+  const served = via === 'app' ? await startApp(options.databaseUrl) : await startOwnServer();
   const { ctx, url } = served;
   const { engine, jwtSecret, keys } = ctx;
   // The seed creates these already; repeated here so the tests state what they rely on.

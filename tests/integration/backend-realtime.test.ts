@@ -10,6 +10,7 @@ import { createClient, type RealtimeChannel, type RealtimePostgresChangesPayload
 import { seedPassword } from '../../sync/server/db/seed-accounts';
 import WebSocket from 'ws';
 import { startTestBackend, type AccountKey, type TestBackend } from './backend-realtime-storage-server';
+import { startPostgresCluster, type StartedCluster } from '../fixtures/postgres-cluster';
 
 type LeadRow = { id: string; partner_id: string; company: string; stage: string };
 type Change = RealtimePostgresChangesPayload<LeadRow>;
@@ -282,5 +283,52 @@ describe('realtime postgres_changes', () => {
     });
     await closed;
     expect(statuses).toEqual(['SUBSCRIBED', 'ok: Subscribed to PostgreSQL', 'error: Token has expired', 'CLOSED']);
+  });
+});
+
+describe('realtime on PostgreSQL (LISTEN/NOTIFY across connections)', () => {
+  let cluster: StartedCluster;
+  let pgBackend: TestBackend | undefined;
+
+  beforeAll(async () => {
+    cluster = await startPostgresCluster();
+    if ('url' in cluster) pgBackend = await startTestBackend('app', { databaseUrl: cluster.url });
+  });
+
+  afterAll(async () => {
+    await pgBackend?.close();
+    if ('url' in cluster) await cluster.stop();
+  });
+
+  it('delivers concurrent writers’ rows to each partner by RLS, in commit order', async (context) => {
+    if (!pgBackend) {
+      context.skip('skipped' in cluster ? cluster.skipped : 'no PostgreSQL cluster');
+      return;
+    }
+    const server = pgBackend;
+    const starter = await listen(await server.clientFor('starter'));
+    const admin = await listen(await server.clientFor('admin'));
+    const write = (key: AccountKey, company: string): Promise<string> => {
+      const id = randomUUID();
+      return server.asUser(key, (query) => query(`insert into "public"."leads" ("id", "company") values ($1, $2)`, [id, company])).then(() => id);
+    };
+    const written = await Promise.all([
+      write('starter', 'PG One'),
+      write('active', 'PG Two'),
+      write('starter', 'PG Three'),
+      write('active', 'PG Four'),
+      write('starter', 'PG Five'),
+    ]);
+    for (const id of written) await admin.next(id);
+    // Written after every concurrent write committed, so it is the last change the starter can get.
+    const barrier = await write('starter', 'PG Barrier');
+    await starter.next(barrier);
+    const starterIds = [written[0], written[2], written[4], barrier] as string[];
+
+    const modifiedOf = (listener: Listener): number[] => listener.changes.map((change) => (change.new as { _modified: number })._modified);
+    const adminOrder = modifiedOf(admin);
+    expect(adminOrder).toEqual([...adminOrder].sort((a, b) => a - b));
+    expect(leadIds(starter).sort()).toEqual([...starterIds].sort());
+    expect(modifiedOf(starter)).toEqual([...modifiedOf(starter)].sort((a, b) => a - b));
   });
 });

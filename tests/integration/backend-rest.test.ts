@@ -68,6 +68,12 @@ describe('reading', () => {
     ]);
   });
 
+  it('mixes * with aliased columns', async () => {
+    const { data, error } = await partnerA.from('leads').select('*, title:company').eq('id', 'ops-3').single();
+    expect(error).toBeNull();
+    expect(data).toMatchObject({ id: 'ops-3', company: 'Gamma, Inc.', title: 'Gamma, Inc.', stage: 'qualified' });
+  });
+
   it('counts without rows (head)', async () => {
     const { count, data, error } = await partnerA.from('leads').select('*', { count: 'exact', head: true }).like('id', 'ops-*');
     expect(error).toBeNull();

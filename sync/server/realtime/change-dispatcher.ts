@@ -2,7 +2,9 @@
  * Turns change notifications into postgres_changes pushes. Each changed row is read again as
  * each subscriber (their role and JWT claims), so a subscriber only hears about rows RLS lets
  * them select. Notifications are handled one at a time, in the order they arrive (commit
- * order), so every subscriber sees changes in commit order.
+ * order), so every subscriber sees changes in commit order. The row is read when the change is
+ * delivered, so a subscriber gets its state then: a row changed twice in quick succession may
+ * arrive twice with the later state, which sync clients (checkpoint by `_modified`) tolerate.
  */
 import type { DbEngine, SqlExecutor } from '../db/engine';
 import { actAs } from '../db/claims';

@@ -210,6 +210,9 @@ export function startSocketSession(
         send({ joinRef: channel.joinRef, ref: null, topic: message.topic, event: 'phx_close', payload: {} });
         close(message.topic);
         return;
+      case 'phx_close':
+        close(message.topic);
+        return;
       case 'access_token':
         await refreshToken(message, channel);
         return;

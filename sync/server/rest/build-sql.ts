@@ -88,6 +88,7 @@ function selectColumns(table: TableInfo, select: SelectList, source: string): st
   if (select === '*') return `${source}.*`;
   return select
     .map((item) => {
+      if (item.column === '*' && item.alias === undefined) return `${source}.*`;
       const info = column(table, item.column);
       return `${source}.${quoteIdent(info.name)} as ${quoteIdent(item.alias ?? info.name)}`;
     })

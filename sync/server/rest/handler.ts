@@ -12,7 +12,7 @@ import { HttpError, readBody } from '../http/respond';
 import { describeFunctions, describeTable, type TableInfo } from './catalog';
 import { buildCount, buildDelete, buildInsert, buildRpc, buildSelect, buildUpdate, chooseFunction, type Statement } from './build-sql';
 import { fromPgError, isPgError, restError } from './errors';
-import { parseColumnsParam, parseFilters, parseNonNegativeInt, parseOrder, parseSelect, splitTopLevel } from './parse-query';
+import { parseColumnsParam, parseFilters, parseNonNegativeInt, parseOrder, parseSelect } from './parse-query';
 import { checkProfile, parsePrefer, parseRange, wantsSingleObject } from './preferences';
 
 export const restBodyLimitBytes = 5 * 1024 * 1024;
@@ -99,7 +99,8 @@ async function handleTable(tx: SqlExecutor, claims: JwtClaims, req: IncomingMess
     const { body, rowCount } = await run(tx, buildSelect(table, { select, filters, order, limit, offset }));
     let total: number | undefined;
     if (prefer.count) {
-      const counted = await tx.query<{ total: number }>(buildCount(table, filters).sql, buildCount(table, filters).params);
+      const count = buildCount(table, filters);
+      const counted = await tx.query<{ total: number }>(count.sql, count.params);
       total = Number(counted.rows[0]?.total ?? 0);
     }
     const start = offset ?? 0;
@@ -120,9 +121,8 @@ async function handleTable(tx: SqlExecutor, claims: JwtClaims, req: IncomingMess
     const rows = Array.isArray(payload) ? payload : [payload];
     if (!rows.every(isRecord)) throw restError(400, 'PGRST102', 'Insert body must be a JSON object or an array of objects');
     const columns = parseColumnsParam(params.get('columns')) ?? [...new Set(rows.flatMap((row) => Object.keys(row)))];
-    const conflictParam = params.get('on_conflict');
     const onConflict = prefer.resolution
-      ? { columns: conflictParam ? splitTopLevel(conflictParam).map((c) => c.trim().replace(/^"(.*)"$/, '$1')) : table.primaryKey, resolution: prefer.resolution }
+      ? { columns: parseColumnsParam(params.get('on_conflict')) ?? table.primaryKey, resolution: prefer.resolution }
       : undefined;
     if (!prefer.missingDefault) {
       const { body, rowCount } = await run(tx, buildInsert(table, { rows, columns, select, representation, onConflict }));

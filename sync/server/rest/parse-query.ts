@@ -27,6 +27,7 @@ export interface LogicTree {
 export type FilterNode = Condition | LogicTree;
 
 export interface SelectItem {
+  /** A column name, or `*` for every column. */
   column: string;
   alias?: string;
 }
@@ -177,7 +178,10 @@ export function parseSelect(text: string | null): SelectList {
   const items: SelectItem[] = [];
   for (const raw of splitTopLevel(text)) {
     const part = raw.trim();
-    if (part === '*') return '*';
+    if (part === '*') {
+      items.push({ column: '*' });
+      continue;
+    }
     if (part.includes('(')) throw parseError(`Embedded resources and aggregates are not supported by the local backend: "${part}"`);
     if (part.includes('->') || part.includes('::')) throw parseError(`JSON paths and casts in select are not supported by the local backend: "${part}"`);
     let alias: string | undefined;
