@@ -2,7 +2,7 @@
  * Opens the workstation's local store: all 12 collections, with migration strategies, on an
  * injected storage (Dexie in the app; memory or Dexie on fake-indexeddb in tests).
  */
-import { addRxPlugin, createRxDatabase, type RxCollectionCreator, type RxDatabase, type RxStorage } from 'rxdb';
+import { addRxPlugin, createRxDatabase, type RxCollectionCreator, type RxConflictHandler, type RxDatabase, type RxStorage } from 'rxdb';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import {
   COLLECTION_NAMES,
@@ -17,6 +17,9 @@ export { DEMO_DATABASE_NAME, databaseNameForAccount } from './database-name';
 export type { CollectionName, WorkstationCollections } from './collections';
 
 export type WorkstationDatabase = RxDatabase<WorkstationCollections>;
+
+/** Per-collection conflict handlers (sync/replication/conflicts.ts builds them); RxDB's default elsewhere. */
+export type WorkstationConflictHandlers = { [N in CollectionName]?: RxConflictHandler<WorkstationDocTypes[N]> };
 
 export interface OpenWorkstationDatabaseOptions<Internals, InstanceCreationOptions> {
   /** From databaseNameForAccount() or DEMO_DATABASE_NAME. */
@@ -33,6 +36,13 @@ export interface OpenWorkstationDatabaseOptions<Internals, InstanceCreationOptio
   devMode?: boolean;
   /** Overridable so a test can prove a schema bump migrates stored data. */
   migrationStrategies?: WorkstationMigrationStrategies;
+  /** How the replication resolves a push conflict, per collection. Fixed when the collection opens. */
+  conflictHandlers?: WorkstationConflictHandlers;
+  /**
+   * Tests only: open just these collections, so two clients fit in one process under the free
+   * edition's 13-collection limit. The returned type still lists all 12; touch only the ones opened.
+   */
+  collections?: readonly CollectionName[];
 }
 
 type WorkstationCollectionCreators = { [N in CollectionName]: RxCollectionCreator<WorkstationDocTypes[N]> };
@@ -56,7 +66,13 @@ export async function openWorkstationDatabase<Internals, InstanceCreationOptions
   });
 
   try {
-    await db.addCollections(collectionCreators(options.migrationStrategies ?? WORKSTATION_MIGRATION_STRATEGIES));
+    await db.addCollections(
+      collectionCreators(
+        options.migrationStrategies ?? WORKSTATION_MIGRATION_STRATEGIES,
+        options.conflictHandlers ?? {},
+        options.collections ?? COLLECTION_NAMES,
+      ),
+    );
   } catch (error) {
     // A half-opened database would hold collections against the free edition's limit of 13.
     await db.close();
@@ -65,14 +81,26 @@ export async function openWorkstationDatabase<Internals, InstanceCreationOptions
   return db;
 }
 
-function collectionCreators(strategies: WorkstationMigrationStrategies): WorkstationCollectionCreators {
-  const entries = COLLECTION_NAMES.map((name) => [name, creatorFor(name, strategies)] as const);
+function collectionCreators(
+  strategies: WorkstationMigrationStrategies,
+  conflictHandlers: WorkstationConflictHandlers,
+  names: readonly CollectionName[],
+): WorkstationCollectionCreators {
+  const entries = names.map((name) => [name, creatorFor(name, strategies, conflictHandlers)] as const);
   return Object.fromEntries(entries) as WorkstationCollectionCreators;
 }
 
 function creatorFor<N extends CollectionName>(
   name: N,
   strategies: WorkstationMigrationStrategies,
+  conflictHandlers: WorkstationConflictHandlers,
 ): RxCollectionCreator<WorkstationDocTypes[N]> {
-  return { schema: WORKSTATION_COLLECTIONS[name].schema, migrationStrategies: strategies[name], autoMigrate: true };
+  const creator: RxCollectionCreator<WorkstationDocTypes[N]> = {
+    schema: WORKSTATION_COLLECTIONS[name].schema,
+    migrationStrategies: strategies[name],
+    autoMigrate: true,
+  };
+  const conflictHandler = conflictHandlers[name];
+  if (conflictHandler) creator.conflictHandler = conflictHandler;
+  return creator;
 }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { LOCAL_JWT_SECRET } from '../replication/local-backend';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -15,9 +16,10 @@ export const defaultHost = '127.0.0.1';
 export const defaultDataDir = path.join(projectRoot, '.data', 'backend');
 /**
  * A fixed development secret so the anon key stays the same across restarts and machines, like
- * the Supabase CLI's. It protects nothing: never use it for a deployment reachable by others.
+ * the Supabase CLI's — the app ships the anon key derived from it. It protects nothing: never use
+ * it for a deployment reachable by others.
  */
-export const defaultJwtSecret = 'siso-local-backend-dev-jwt-secret-do-not-deploy';
+export const defaultJwtSecret = LOCAL_JWT_SECRET;
 
 export const backendConfigSchema = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(defaultPort),

@@ -44,36 +44,37 @@ function subscribed(channel: RealtimeChannel): Promise<RealtimeChannel> {
 interface Listener {
   changes: Change[];
   channel: RealtimeChannel;
+  /** Waits until a change matching the predicate has arrived and returns it. */
+  until(predicate: (change: Change) => boolean): Promise<Change>;
   /** Waits until a change for the lead id has arrived and returns it. */
   next(leadId: string): Promise<Change>;
 }
 
 async function listen(client: SupabaseClient, options: { filter?: string; event?: '*' | 'INSERT' | 'UPDATE' } = {}): Promise<Listener> {
   const changes: Change[] = [];
-  const waiters: Array<{ leadId: string; resolve: (change: Change) => void }> = [];
-  const idOf = (change: Change): string | undefined => ('id' in change.new ? change.new.id : undefined) ?? ('id' in change.old ? change.old.id : undefined);
+  const waiters: Array<{ predicate: (change: Change) => boolean; resolve: (change: Change) => void }> = [];
   const channel = client.channel(`leads-${randomUUID()}`).on<LeadRow>(
     'postgres_changes',
     { event: options.event ?? '*', schema: 'public', table: 'leads', ...(options.filter ? { filter: options.filter } : {}) },
     (change) => {
       changes.push(change);
-      for (const waiter of waiters.filter((w) => w.leadId === idOf(change))) waiter.resolve(change);
+      for (const waiter of waiters.filter((w) => w.predicate(change))) waiter.resolve(change);
     },
   );
   await subscribed(channel);
-  return {
-    changes,
-    channel,
-    next(leadId) {
-      const seen = changes.find((change) => idOf(change) === leadId);
-      if (seen) return Promise.resolve(seen);
-      return new Promise((resolve) => waiters.push({ leadId, resolve }));
-    },
+  const until = (predicate: (change: Change) => boolean): Promise<Change> => {
+    const seen = changes.find(predicate);
+    return seen ? Promise.resolve(seen) : new Promise((resolve) => waiters.push({ predicate, resolve }));
   };
+  return { changes, channel, until, next: (leadId) => until((change) => idOf(change) === leadId) };
+}
+
+function idOf(change: Change): string | undefined {
+  return 'id' in change.new ? change.new.id : 'id' in change.old ? change.old.id : undefined;
 }
 
 function leadIds(listener: Listener): string[] {
-  return listener.changes.map((change) => ('id' in change.new ? change.new.id : 'id' in change.old ? change.old.id : undefined) ?? '');
+  return listener.changes.map((change) => idOf(change) ?? '');
 }
 
 describe('realtime postgres_changes', () => {
@@ -94,15 +95,7 @@ describe('realtime postgres_changes', () => {
     expect(leadIds(admin).indexOf(othersLead)).toBeLessThan(leadIds(admin).indexOf(ownLead));
 
     await backend.asUser('starter', (query) => query(`update "public"."leads" set "stage" = 'contacted' where "id" = $1`, [ownLead]));
-    const updateSeen = new Promise<Change>((resolve) => {
-      const check = (): void => {
-        const update = starter.changes.find((change) => change.eventType === 'UPDATE');
-        if (update) resolve(update);
-        else setTimeout(check, 20);
-      };
-      check();
-    });
-    const update = await updateSeen;
+    const update = await starter.until((change) => change.eventType === 'UPDATE');
     expect(update.new).toMatchObject({ id: ownLead, stage: 'contacted' });
     expect(update.old).toMatchObject({ id: ownLead });
   });
@@ -180,17 +173,20 @@ describe('realtime postgres_changes', () => {
       raw.once('error', reject);
     });
     const replies: unknown[] = [];
-    raw.on('message', (data: Buffer) => replies.push(JSON.parse(data.toString())));
+    const heartbeatAnswered = new Promise<void>((resolve) =>
+      raw.on('message', (data: Buffer) => {
+        const reply: unknown = JSON.parse(data.toString());
+        replies.push(reply);
+        if (Array.isArray(reply) && reply[1] === '10') resolve();
+      }),
+    );
     raw.send('not json at all');
     raw.send('[1, 2');
     raw.send(JSON.stringify({ hello: 'world' }));
     raw.send(JSON.stringify([null, '9', 'realtime:x', 'phx_join', { config: { postgres_changes: 'nope' } }]));
     raw.send(Buffer.from([3, 0, 255, 1]));
     raw.send(JSON.stringify([null, '10', 'phoenix', 'heartbeat', {}]));
-    await new Promise<void>((resolve) => {
-      const check = (): void => (replies.some((r) => Array.isArray(r) && r[1] === '10') ? resolve() : void setTimeout(check, 20));
-      check();
-    });
+    await heartbeatAnswered;
     expect(replies).toContainEqual([null, '9', 'realtime:x', 'phx_reply', { status: 'error', response: { reason: 'Malformed join payload' } }]);
     expect(replies).toContainEqual([null, '10', 'phoenix', 'phx_reply', { status: 'ok', response: {} }]);
     raw.close();

@@ -154,6 +154,8 @@ describe('storage: brand folders', () => {
 
     const { data } = await starter.storage.from('brand').download(logo('starter'));
     expect(Buffer.from(await (data as Blob).arrayBuffer()).equals(replacement)).toBe(true);
+    expect((await starter.storage.from('brand').exists(logo('starter'))).data).toBe(true);
+    expect((await starter.storage.from('brand').info(logo('starter'))).data).toMatchObject({ size: replacement.length, contentType: 'image/png' });
 
     const raw = await rawFetch('starter', `/object/brand/${backend.account('starter').id}/raw.png`, {
       method: 'POST',
@@ -176,6 +178,7 @@ describe('storage: brand folders', () => {
 
     const read = await starter.storage.from('brand').download(logo('active'));
     expect(read.data).toBeNull();
+    expect((await starter.storage.from('brand').exists(logo('active'))).data).toBe(false);
     expect((await starter.storage.from('brand').createSignedUrl(logo('active'), 60)).error).toMatchObject({ statusCode: '404' });
     expect((await starter.storage.from('brand').remove([logo('active')])).data).toEqual([]);
     expect(await objectRow('brand', logo('active'))).toBeDefined();
