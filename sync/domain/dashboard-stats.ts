@@ -67,6 +67,8 @@ export interface DashboardStats {
   /** 0–1, or null when there are no leads. */
   conversionRate: number | null;
   leadsByStage: { stage: LeadStage; count: number }[];
+  /** Per lead source with any leads: how many, how many won (advanced analytics). */
+  leadsBySource: { source: string; total: number; won: number }[];
   earningsByMonth: { currency: string; months: MonthAmount[] }[];
   rank: RankState;
 }
@@ -117,7 +119,15 @@ export function computeDashboardStats(input: DashboardInput): DashboardStats {
     .filter((series) => series.months.some((month) => month.amount !== 0));
 
   const counts = new Map<string, number>();
-  for (const lead of input.leads) counts.set(lead.stage, (counts.get(lead.stage) ?? 0) + 1);
+  const sources = new Map<string, { source: string; total: number; won: number }>();
+  for (const lead of input.leads) {
+    counts.set(lead.stage, (counts.get(lead.stage) ?? 0) + 1);
+    const source = lead.source ?? 'other';
+    const entry = sources.get(source) ?? { source, total: 0, won: 0 };
+    entry.total += 1;
+    if (lead.stage === 'won') entry.won += 1;
+    sources.set(source, entry);
+  }
   const totalLeads = input.leads.length;
   const wonLeads = counts.get('won') ?? 0;
   const lostLeads = counts.get('lost') ?? 0;
@@ -132,6 +142,7 @@ export function computeDashboardStats(input: DashboardInput): DashboardStats {
     lostLeads,
     conversionRate: totalLeads === 0 ? null : wonLeads / totalLeads,
     leadsByStage: LEAD_STAGES.map((stage) => ({ stage, count: counts.get(stage) ?? 0 })),
+    leadsBySource: [...sources.values()].sort((a, b) => b.total - a.total || a.source.localeCompare(b.source)),
     earningsByMonth,
     rank: rankState(input),
   };

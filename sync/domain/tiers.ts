@@ -112,6 +112,7 @@ export interface PartnerStatusInput {
 export interface LeadInput {
   readonly created_at: string;
   readonly stage: string;
+  readonly source?: string;
   readonly stage_changed_at?: string | null;
 }
 

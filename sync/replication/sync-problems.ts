@@ -102,6 +102,8 @@ export interface SyncProblemStore {
    * base version (still what the server holds) and updates the reason and local version.
    */
   record(input: RecordProblemInput): Promise<SyncProblem>;
+  /** Changes an open problem in place (e.g. a retry found the server's row changed meanwhile). */
+  update(problemId: string, patch: Partial<Omit<SyncProblem, 'id' | 'collection' | 'docId'>>): Promise<void>;
   resolve(problemId: string): Promise<void>;
   markDiscardedInsert(collection: CollectionName, docId: string): Promise<void>;
   /** True once per marked document, then forgets it. */
@@ -144,6 +146,11 @@ export async function openSyncProblemStore(options: OpenSyncProblemStoreOptions)
       const others = ledger.problems.filter((p) => p !== existing);
       await commit({ ...ledger, problems: [...others, problem] });
       return problem;
+    },
+    async update(problemId, patch) {
+      if (!ledger.problems.some((p) => p.id === problemId)) return;
+      const at = now().toISOString();
+      await commit({ ...ledger, problems: ledger.problems.map((p) => (p.id === problemId ? { ...p, at, ...patch } : p)) });
     },
     async resolve(problemId) {
       if (!ledger.problems.some((p) => p.id === problemId)) return;

@@ -18,7 +18,7 @@ type Change = RealtimePostgresChangesPayload<LeadRow>;
 let backend: TestBackend;
 
 beforeAll(async () => {
-  backend = await startTestBackend('app');
+  backend = await startTestBackend();
 });
 
 afterAll(async () => {
@@ -288,7 +288,7 @@ describe('realtime on PostgreSQL (LISTEN/NOTIFY across connections)', () => {
 
   beforeAll(async () => {
     cluster = await startPostgresCluster();
-    if ('url' in cluster) pgBackend = await startTestBackend('app', { databaseUrl: cluster.url });
+    if ('url' in cluster) pgBackend = await startTestBackend({ databaseUrl: cluster.url });
   });
 
   afterAll(async () => {

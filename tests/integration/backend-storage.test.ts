@@ -11,6 +11,7 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import { SignJWT } from 'jose';
 import { signObjectUrl } from '../../sync/server/storage/signed-url';
 import { startTestBackend, type AccountKey, type TestBackend } from './backend-realtime-storage-server';
+import { startPostgresCluster, type StartedCluster } from '../fixtures/postgres-cluster';
 
 let backend: TestBackend;
 const assetPath = 'guides/performer-playbook.pdf';
@@ -18,8 +19,7 @@ const assetBytes = randomBytes(48 * 1024);
 const pngBytes = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(1024)]);
 
 beforeAll(async () => {
-  // 'handlers' until sync/server/app.ts mounts the storage handler (it still serves a stub).
-  backend = await startTestBackend('handlers');
+  backend = await startTestBackend();
   await backend.engine.query(
     `insert into "public"."catalog" ("id", "kind", "title", "slug", "tier_required", "file_path", "published")
      values ('asset-playbook', 'asset', 'Performer playbook', 'performer-playbook', 'performer', $1, true)`,
@@ -246,5 +246,52 @@ describe('storage: brand folders', () => {
     expect(await objectRow('brand', `${uid}/moved.png`)).toBeUndefined();
     await expect(access(path.join(backend.ctx.dataDir, 'storage', 'brand', row?.id ?? 'missing'))).rejects.toThrow();
     expect((await starter.storage.from('brand').download(`${uid}/raw.png`)).data).toBeNull();
+  });
+});
+
+describe('storage on PostgreSQL', () => {
+  let cluster: StartedCluster;
+  let pgBackend: TestBackend | undefined;
+
+  beforeAll(async () => {
+    cluster = await startPostgresCluster();
+    if ('url' in cluster) pgBackend = await startTestBackend({ databaseUrl: cluster.url });
+  });
+
+  afterAll(async () => {
+    await pgBackend?.close();
+    if ('url' in cluster) await cluster.stop();
+  });
+
+  it('applies the same policies, limits and error shapes', async (context) => {
+    if (!pgBackend) {
+      context.skip('skipped' in cluster ? cluster.skipped : 'no PostgreSQL cluster');
+      return;
+    }
+    const server = pgBackend;
+    await server.engine.query(
+      `insert into "public"."catalog" ("id", "kind", "title", "slug", "tier_required", "file_path", "published")
+       values ('asset-elite-kit', 'asset', 'Elite kit', 'elite-kit', 'elite', 'kits/elite.zip', true)`,
+    );
+    const admin = await server.clientFor('admin');
+    const upload = await admin.storage.from('assets').upload('kits/elite.zip', new Blob([assetBytes], { type: 'application/zip' }));
+    expect(upload.error).toBeNull();
+    const row = await server.engine.query<{ metadata: Record<string, unknown> }>(
+      `select "metadata" from "storage"."objects" where "bucket_id" = 'assets' and "name" = 'kits/elite.zip'`,
+    );
+    expect(row.rows[0]?.metadata).toMatchObject({ sha256: sha256(assetBytes), size: assetBytes.length });
+
+    expect((await (await server.clientFor('elite')).storage.from('assets').download('kits/elite.zip')).error).toBeNull();
+    expect((await (await server.clientFor('performer')).storage.from('assets').createSignedUrl('kits/elite.zip', 60)).error).toMatchObject({ statusCode: '404' });
+
+    const starter = await server.clientFor('starter');
+    const uid = server.account('starter').id;
+    expect((await starter.storage.from('brand').upload(`${server.account('active').id}/logo.png`, new Blob([pngBytes], { type: 'image/png' }))).error).toMatchObject({
+      statusCode: '403',
+      message: 'new row violates row-level security policy',
+    });
+    expect((await starter.storage.from('brand').upload(`${uid}/logo.gif`, new Blob([pngBytes], { type: 'image/gif' }))).error).toMatchObject({ statusCode: '415' });
+    expect((await starter.storage.from('brand').upload(`${uid}/logo.png`, new Blob([pngBytes], { type: 'image/png' }))).error).toBeNull();
+    expect((await starter.storage.from('brand').list(uid)).data?.map((entry) => entry.name)).toEqual(['logo.png']);
   });
 });

@@ -1,0 +1,43 @@
+/**
+ * Opens the local store for a workspace: the demo store (filled from the bundled demo data on
+ * first open) or the signed-in account's own store. Dexie storage, i.e. IndexedDB in the renderer.
+ */
+import { z } from 'zod';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { DEMO_DATABASE_NAME, databaseNameForAccount, openWorkstationDatabase, type WorkstationDatabase } from '../../../sync/schema/database';
+import { loadDemoWorkspace } from '../../../sync/schema/demo-workspace';
+import type { AccountSession } from './session-port';
+
+export type WorkspaceTarget = { kind: 'demo' } | { kind: 'account'; session: AccountSession };
+
+export interface OpenedDatabase {
+  db: WorkstationDatabase;
+  /** The partner id new rows are written with. */
+  partnerId: string;
+}
+
+const demoPartnerSchema = z.object({ partner_id: z.uuid() });
+
+export async function openWorkspaceDatabase(target: WorkspaceTarget): Promise<OpenedDatabase> {
+  const storage = getRxStorageDexie();
+  if (target.kind === 'demo') {
+    // Loaded on demand so accounts never download the sample data.
+    const { default: demoData } = await import('../../../resources/demo/workspace.json');
+    const { partner_id } = demoPartnerSchema.parse(demoData);
+    const db = await openWorkstationDatabase({ name: DEMO_DATABASE_NAME, storage, devMode: import.meta.env.DEV });
+    try {
+      await loadDemoWorkspace(db, demoData);
+    } catch (error) {
+      await db.close();
+      throw error;
+    }
+    return { db, partnerId: partner_id };
+  }
+  const { serverUrl, userId } = target.session;
+  const db = await openWorkstationDatabase({
+    name: databaseNameForAccount(serverUrl, userId),
+    storage,
+    devMode: import.meta.env.DEV,
+  });
+  return { db, partnerId: userId };
+}

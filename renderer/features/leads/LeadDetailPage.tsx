@@ -1,0 +1,341 @@
+/**
+ * /leads/:leadId: one lead's details, edit, stage change (logged on the timeline), activities,
+ * days in the current stage, and delete with Undo.
+ */
+import { useId, useState, type FormEvent } from 'react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { useDocument, useQuery } from '../../data/use-query';
+import type { PlainDoc } from '../../data/collection-queries';
+import { PageHeader } from '../../ui/PageHeader';
+import {
+  daysInCurrentStage,
+  LEAD_STAGES,
+  leadToFormInput,
+  LOGGABLE_ACTIVITY_KINDS,
+  validateActivityForm,
+  type ActivityFormErrors,
+  type LeadStage,
+} from '../../../sync/domain/leads';
+import { ACTIVITY_LABELS, formatDateTime, formatMoney, formatRelativeTime, pluralDays, SOURCE_LABELS, STAGE_LABELS } from './labels';
+import { changeLeadStage, deleteLead, logLeadActivity, restoreLead, updateLead } from './lead-writes';
+import { LeadFormDialog } from './LeadFormDialog';
+import { LeadToast } from './LeadToast';
+import { useLeadToastStore } from './lead-toast-store';
+import { useLeadWorkspace } from './use-lead-workspace';
+
+export function LeadDetailPage() {
+  const { leadId = '' } = useParams();
+  const lead = useDocument('leads', leadId);
+
+  if (lead.loading) {
+    return (
+      <>
+        <title>Lead · SISO Partner Workstation</title>
+        <p role="status">Loading the lead…</p>
+      </>
+    );
+  }
+  if (!lead.data) {
+    return (
+      <>
+        <title>Lead not found · SISO Partner Workstation</title>
+        <PageHeader title="Lead not found" description="This lead is not on this device. It may have been deleted, here or on another device." />
+        <p>
+          <Link to="/leads">Back to leads</Link>
+        </p>
+        <LeadToast />
+      </>
+    );
+  }
+  return <LeadDetail lead={lead.data} />;
+}
+
+type Lead = PlainDoc<'leads'>;
+
+function LeadDetail({ lead }: { lead: Lead }) {
+  const { db, partnerId, defaultCurrency } = useLeadWorkspace();
+  const navigate = useNavigate();
+  const showToast = useLeadToastStore((state) => state.show);
+  const [editing, setEditing] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const days = daysInCurrentStage(lead, new Date());
+
+  async function remove() {
+    if (!db) return;
+    setProblem(null);
+    try {
+      const saved = await deleteLead(db, lead.id);
+      showToast({
+        message: `Deleted “${saved.company}”.`,
+        action: { label: 'Undo', run: () => restoreLead(db, saved) },
+      });
+      void navigate('/leads');
+    } catch (error) {
+      setProblem(`The lead was not deleted: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  return (
+    <>
+      <title>{`${lead.company} · Leads · SISO Partner Workstation`}</title>
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link to="/leads">Leads</Link>
+        <span aria-hidden="true"> / </span>
+        <span aria-current="page">{lead.company}</span>
+      </nav>
+      <div className="page-header-row">
+        <PageHeader
+          title={lead.company}
+          description={
+            <>
+              <span className="stage-badge" data-stage={lead.stage}>
+                {STAGE_LABELS[lead.stage]}
+              </span>{' '}
+              <span data-testid="days-in-stage">{pluralDays(days)} in current stage</span>
+            </>
+          }
+        />
+        <div className="button-row">
+          <button type="button" className="button" onClick={() => setEditing(true)} disabled={!db}>
+            Edit lead
+          </button>
+          <button type="button" className="button button--danger" onClick={() => void remove()} disabled={!db}>
+            Delete lead
+          </button>
+        </div>
+      </div>
+      {problem ? (
+        <p role="alert" className="inline-message">
+          {problem}
+        </p>
+      ) : null}
+
+      <div className="detail-grid">
+        <section className="card" aria-labelledby="lead-details-heading">
+          <h2 id="lead-details-heading">Details</h2>
+          <dl className="facts">
+            <dt>Contact</dt>
+            <dd>{lead.contact_name ?? '—'}</dd>
+            <dt>Email</dt>
+            <dd className="break-anywhere">{lead.email ?? '—'}</dd>
+            <dt>Phone</dt>
+            <dd>{lead.phone ?? '—'}</dd>
+            <dt>Source</dt>
+            <dd>{SOURCE_LABELS[lead.source]}</dd>
+            <dt>Estimated value</dt>
+            <dd>{typeof lead.estimated_value === 'number' ? formatMoney(lead.estimated_value, lead.currency ?? null) : '—'}</dd>
+            {lead.next_action ? (
+              <>
+                <dt>Next action</dt>
+                <dd>
+                  {lead.next_action}
+                  {lead.next_action_at ? ` (${formatDateTime(lead.next_action_at)})` : ''}
+                </dd>
+              </>
+            ) : null}
+            {lead.stage === 'lost' && lead.lost_reason ? (
+              <>
+                <dt>Lost because</dt>
+                <dd>{lead.lost_reason}</dd>
+              </>
+            ) : null}
+            <dt>Added</dt>
+            <dd>{formatDateTime(lead.created_at)}</dd>
+          </dl>
+          {lead.notes ? (
+            <>
+              <h3 className="subheading">Notes</h3>
+              <p className="preserve-lines">{lead.notes}</p>
+            </>
+          ) : null}
+        </section>
+
+        <div className="detail-grid__side">
+          <StageChanger lead={lead} />
+          <ActivityComposer leadId={lead.id} />
+        </div>
+      </div>
+
+      <Timeline leadId={lead.id} />
+
+      {editing && db ? (
+        <LeadFormDialog
+          title={`Edit ${lead.company}`}
+          submitLabel="Save changes"
+          initial={leadToFormInput(lead, defaultCurrency)}
+          onClose={() => setEditing(false)}
+          onSubmit={async (values) => {
+            await updateLead(db, lead.id, values);
+            setEditing(false);
+            showToast({ message: 'Changes saved.' });
+          }}
+        />
+      ) : null}
+      {partnerId ? null : (
+        <p role="alert" className="inline-message">
+          No partner is signed in, so changes cannot be saved.
+        </p>
+      )}
+      <LeadToast />
+    </>
+  );
+}
+
+function StageChanger({ lead }: { lead: Lead }) {
+  const { db, partnerId } = useLeadWorkspace();
+  const [stage, setStage] = useState<LeadStage>(lead.stage);
+  const [lastSeen, setLastSeen] = useState<LeadStage>(lead.stage);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const selectId = useId();
+
+  // A change made elsewhere (another window, sync) moves the select along with it.
+  if (lead.stage !== lastSeen) {
+    setLastSeen(lead.stage);
+    setStage(lead.stage);
+  }
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!db || !partnerId || stage === lead.stage) return;
+    setBusy(true);
+    setProblem(null);
+    try {
+      await changeLeadStage(db, partnerId, lead.id, stage);
+    } catch (error) {
+      setProblem(`The stage was not changed: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby="lead-stage-heading">
+      <h2 id="lead-stage-heading">Stage</h2>
+      <form className="inline-form" onSubmit={(event) => void submit(event)}>
+        <div className="form-field">
+          <label htmlFor={selectId}>Move to stage</label>
+          <select id={selectId} value={stage} onChange={(event) => setStage(event.target.value as LeadStage)}>
+            {LEAD_STAGES.map((value) => (
+              <option key={value} value={value}>
+                {STAGE_LABELS[value]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button" disabled={busy || stage === lead.stage || !partnerId}>
+          Change stage
+        </button>
+      </form>
+      {problem ? (
+        <p role="alert" className="inline-message">
+          {problem}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+function ActivityComposer({ leadId }: { leadId: string }) {
+  const { db, partnerId } = useLeadWorkspace();
+  const [kind, setKind] = useState<string>('note');
+  const [body, setBody] = useState('');
+  const [errors, setErrors] = useState<ActivityFormErrors>({});
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const baseId = useId();
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!db || !partnerId || busy) return;
+    const result = validateActivityForm({ kind, body });
+    if (!result.ok) {
+      setErrors(result.errors);
+      document.getElementById(`${baseId}-${result.errors.kind ? 'kind' : 'body'}`)?.focus();
+      return;
+    }
+    setErrors({});
+    setProblem(null);
+    setBusy(true);
+    try {
+      await logLeadActivity(db, partnerId, leadId, result.values);
+      setBody('');
+    } catch (error) {
+      setProblem(`The activity was not saved: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby="lead-activity-heading">
+      <h2 id="lead-activity-heading">Log activity</h2>
+      <form className="form" noValidate onSubmit={(event) => void submit(event)}>
+        <div className="form-field">
+          <label htmlFor={`${baseId}-kind`}>Kind</label>
+          <select id={`${baseId}-kind`} value={kind} onChange={(event) => setKind(event.target.value)}>
+            {LOGGABLE_ACTIVITY_KINDS.map((value) => (
+              <option key={value} value={value}>
+                {ACTIVITY_LABELS[value]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="form-field">
+          <label htmlFor={`${baseId}-body`}>What happened</label>
+          <textarea
+            id={`${baseId}-body`}
+            rows={3}
+            value={body}
+            onChange={(event) => {
+              setBody(event.target.value);
+              if (errors.body) setErrors({});
+            }}
+            aria-invalid={errors.body ? true : undefined}
+            aria-describedby={errors.body ? `${baseId}-body-error` : undefined}
+          />
+          {errors.body ? (
+            <p id={`${baseId}-body-error`} className="form-field__error">
+              {errors.body}
+            </p>
+          ) : null}
+        </div>
+        <div role="alert" className="form__alert">
+          {problem ? <p className="inline-message">{problem}</p> : null}
+        </div>
+        <div className="button-row">
+          <button type="submit" className="button button--primary" disabled={busy || !partnerId}>
+            Add to timeline
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function Timeline({ leadId }: { leadId: string }) {
+  const activities = useQuery('activities', { selector: { lead_id: leadId }, sort: [{ occurred_at: 'desc' }] });
+  const now = new Date();
+  return (
+    <section className="card timeline-card" aria-labelledby="lead-timeline-heading">
+      <h2 id="lead-timeline-heading">Timeline</h2>
+      {activities.error ? (
+        <p role="alert" className="inline-message">
+          The timeline could not be read: {activities.error.message}
+        </p>
+      ) : null}
+      {!activities.loading && activities.data.length === 0 ? <p className="card__text">Nothing logged yet.</p> : null}
+      <ol className="timeline" aria-label="Activities, newest first">
+        {activities.data.map((activity) => (
+          <li key={activity.id} className="timeline__item" data-kind={activity.kind}>
+            <span className="timeline__kind">{ACTIVITY_LABELS[activity.kind]}</span>
+            <time dateTime={activity.occurred_at} title={formatDateTime(activity.occurred_at)} className="timeline__time">
+              {formatRelativeTime(activity.occurred_at, now)}
+            </time>
+            {activity.body ? <p className="timeline__body preserve-lines">{activity.body}</p> : null}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

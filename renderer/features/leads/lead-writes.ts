@@ -1,0 +1,71 @@
+/**
+ * Every write the leads screens make to the local store. Documents are built and validated by
+ * sync/domain/leads.ts; replication pushes them when online.
+ */
+import type { WorkstationDatabase } from '../../../sync/schema/database';
+import { leadSchema, type LeadDoc, type LeadStage } from '../../../sync/schema/leads.schema';
+import {
+  buildActivity,
+  buildLeadEdit,
+  buildNewLead,
+  buildStageChange,
+  touchLead,
+  type ActivityFormValues,
+  type LeadFormValues,
+} from '../../../sync/domain/leads';
+import { stageLabel } from './labels';
+
+function context(partnerId: string) {
+  return { id: crypto.randomUUID(), partnerId, now: new Date() };
+}
+
+async function findLead(db: WorkstationDatabase, id: string) {
+  const doc = await db.leads.findOne(id).exec();
+  if (!doc) throw new Error('This lead no longer exists on this device; it may have been deleted.');
+  return doc;
+}
+
+export async function createLead(db: WorkstationDatabase, partnerId: string, values: LeadFormValues): Promise<LeadDoc> {
+  const lead = buildNewLead(values, context(partnerId));
+  await db.leads.insert(lead);
+  return lead;
+}
+
+export async function updateLead(db: WorkstationDatabase, id: string, values: LeadFormValues): Promise<void> {
+  const doc = await findLead(db, id);
+  await doc.incrementalPatch(buildLeadEdit(doc.toMutableJSON(), values, new Date()));
+}
+
+export async function changeLeadStage(db: WorkstationDatabase, partnerId: string, id: string, to: LeadStage): Promise<void> {
+  const doc = await findLead(db, id);
+  const change = buildStageChange(doc.toMutableJSON(), to, context(partnerId), stageLabel);
+  if (!change) return;
+  await doc.incrementalPatch(change.patch);
+  await db.activities.insert(change.activity);
+}
+
+export async function logLeadActivity(
+  db: WorkstationDatabase,
+  partnerId: string,
+  leadId: string,
+  values: ActivityFormValues,
+): Promise<void> {
+  const doc = await findLead(db, leadId);
+  const ctx = context(partnerId);
+  await db.activities.insert(buildActivity(values, leadId, ctx));
+  await doc.incrementalPatch(touchLead(ctx.now));
+}
+
+/** Soft delete (RxDB marks it _deleted and replication pushes that). Returns what Undo restores. */
+export async function deleteLead(db: WorkstationDatabase, id: string): Promise<LeadDoc> {
+  const doc = await findLead(db, id);
+  const saved = leadSchema.parse(doc.toMutableJSON());
+  await doc.remove();
+  return saved;
+}
+
+export async function restoreLead(db: WorkstationDatabase, saved: LeadDoc): Promise<void> {
+  const existing = await db.leads.findOne(saved.id).exec();
+  if (existing) return;
+  await db.leads.insert(leadSchema.parse(saved));
+}
