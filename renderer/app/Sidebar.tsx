@@ -13,6 +13,7 @@ interface NavItem {
 /** Only sections that exist. Each feature adds its entry here when it lands. */
 const navItems: readonly NavItem[] = [
   { to: '/', label: 'Workspace', icon: 'home', end: true },
+  { to: '/leads', label: 'Leads', icon: 'leads' },
   { to: '/settings', label: 'Settings', icon: 'settings' },
 ];
 

@@ -2,6 +2,7 @@ import { SyncStatusSlot } from './SyncStatusSlot';
 import { useUiStore } from './ui-store';
 import { useWorkspaceStore, workspaceLabel } from './workspace-store';
 import { Icon } from '../ui/Icon';
+import { AccountMenu } from './workspace';
 
 export function TopBar() {
   const workspace = useWorkspaceStore((state) => state.workspace);
@@ -29,6 +30,7 @@ export function TopBar() {
       </div>
       <div className="topbar__end">
         <SyncStatusSlot />
+        <AccountMenu />
       </div>
     </header>
   );

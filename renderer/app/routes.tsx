@@ -1,5 +1,7 @@
 /** The route table. Hash routing: the app is served from file:// in Electron and any path on the web. */
 import { createHashRouter, type RouteObject } from 'react-router-dom';
+import { LeadDetailPage } from '../features/leads/LeadDetailPage';
+import { LeadsPage } from '../features/leads/LeadsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { WorkspacePage } from '../features/workspace/WorkspacePage';
 import { AppShell } from './AppShell';
@@ -16,6 +18,8 @@ export const appRoutes: RouteObject[] = [
         errorElement: <RouteErrorPage />,
         children: [
           { index: true, element: <WorkspacePage /> },
+          { path: 'leads', element: <LeadsPage /> },
+          { path: 'leads/:leadId', element: <LeadDetailPage /> },
           { path: 'settings', element: <SettingsPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

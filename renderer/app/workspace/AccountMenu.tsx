@@ -25,11 +25,10 @@ export function AccountMenu() {
   }, [open]);
 
   if (!workspace) return null;
-  const isDemo = workspace.target.kind === 'demo';
-  const actionLabel = isDemo ? 'Close workspace' : 'Sign out';
-  const summary = isDemo
-    ? 'Demo workspace: sample data kept on this device only.'
-    : `Signed in as ${workspace.target.session.email}.`;
+  const { target } = workspace;
+  const actionLabel = target.kind === 'demo' ? 'Close workspace' : 'Sign out';
+  const summary =
+    target.kind === 'demo' ? 'Demo workspace: sample data kept on this device only.' : `Signed in as ${target.session.email}.`;
 
   function items(): HTMLElement[] {
     return [...(menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];

@@ -9,6 +9,8 @@ import { usePlatformConfig } from '../platform';
 import { browserWorkspaceMemory } from './last-workspace';
 import { openWorkspaceDatabase, type WorkspaceTarget } from './open-workspace-database';
 import { useSessionPort } from './session-port';
+import '../../ui/forms.css';
+import './workspace.css';
 import { createWorkspaceController, setShellIdentity, type OpenWorkspace, type WorkspaceController } from './workspace-controller';
 
 export interface OpenWorkspaceContextValue extends OpenWorkspace {

@@ -22,6 +22,7 @@ import { LeadFormDialog } from './LeadFormDialog';
 import { LeadToast } from './LeadToast';
 import { useLeadToastStore } from './lead-toast-store';
 import { useLeadWorkspace } from './use-lead-workspace';
+import './leads.css';
 
 export function LeadDetailPage() {
   const { leadId = '' } = useParams();

@@ -11,6 +11,7 @@ import { LeadStats } from './LeadStats';
 import { LeadToast } from './LeadToast';
 import { useLeadToastStore } from './lead-toast-store';
 import { useLeadWorkspace } from './use-lead-workspace';
+import './leads.css';
 
 export function LeadsPage() {
   const leads = useLeads();

@@ -4,6 +4,7 @@
  */
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { Icon } from '../../ui/Icon';
+import './welcome.css';
 import { validateSignInForm, type SignInFormErrors, type SignInFormInput } from './sign-in-form';
 
 export interface WelcomePageProps {

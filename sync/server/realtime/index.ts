@@ -26,7 +26,8 @@ export async function attachRealtime(server: Server, ctx: ServerContext): Promis
     if (change) dispatcher.enqueue(change);
   });
 
-  const wss = new WebSocketServer({ noServer: true });
+  // Clients only send small control frames; a large frame is refused rather than buffered.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
   const registry = {
     add: (subscription: ChannelSubscription) => void subscriptions.add(subscription),
     remove: (subscription: ChannelSubscription) => void subscriptions.delete(subscription),
@@ -34,8 +35,7 @@ export async function attachRealtime(server: Server, ctx: ServerContext): Promis
   };
 
   function refuse(socket: Duplex, status: string): void {
-    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-    socket.destroy();
+    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`, () => socket.destroy());
   }
 
   async function onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {

@@ -100,6 +100,8 @@ export function createStorageHandler(ctx: ServerContext): StorageHandler {
     } catch (error) {
       if (!(error instanceof HttpError)) throw error;
       if (!res.headersSent) sendJson(res, error.status, error.body);
+      // A refused upload may still be streaming in; discard it so the connection stays usable.
+      if (!req.complete) req.resume();
     }
   };
 }

@@ -1,0 +1,224 @@
+/**
+ * The partner's session: a supabase-js client whose auth storage is the platform's secure token
+ * store, sign-in with errors a person can act on, an offline restore that opens the account's
+ * local data at once, and a state stream the app uses to pause sync when the session expires.
+ *
+ * `expired` means the server refused the refresh token (revoked, reused, signed out elsewhere).
+ * auth-js then deletes its stored session, so the account (id, email) is also kept under its own
+ * key: after a restart the app still knows whose local data it holds and asks only for the
+ * password again. Nothing here touches local data or pending writes.
+ */
+import { createClient, isAuthRetryableFetchError, type AuthChangeEvent, type Session, type SupabaseClient } from '@supabase/supabase-js';
+import { BehaviorSubject, type Observable } from 'rxjs';
+import { z } from 'zod';
+
+export interface TokenStore {
+  get(key: string): Promise<string | null>;
+  set(key: string, value: string): Promise<unknown>;
+  delete(key: string): Promise<unknown>;
+}
+
+export interface SupabaseClientOptions {
+  url: string;
+  anonKey: string;
+  tokenStore: TokenStore;
+  fetch?: typeof globalThis.fetch;
+  /** Node has no global WebSocket: pass the `ws` constructor. */
+  WebSocket?: unknown;
+}
+
+/** One stored session per server, so switching servers never mixes accounts. */
+export function storageKeyFor(url: string): string {
+  const host = new URL(url).host.replace(/[^a-zA-Z0-9.-]/g, '_');
+  return `siso-auth-${host}`;
+}
+
+export function createSupabaseClientFor(options: SupabaseClientOptions): SupabaseClient {
+  const { tokenStore } = options;
+  return createClient(options.url, options.anonKey, {
+    auth: {
+      storageKey: storageKeyFor(options.url),
+      storage: {
+        getItem: (key) => tokenStore.get(key),
+        setItem: async (key, value) => void (await tokenStore.set(key, value)),
+        removeItem: async (key) => void (await tokenStore.delete(key)),
+      },
+      persistSession: true,
+      autoRefreshToken: true,
+      detectSessionInUrl: false,
+    },
+    ...(options.fetch ? { global: { fetch: options.fetch } } : {}),
+    ...(options.WebSocket ? { realtime: { transport: options.WebSocket as typeof globalThis.WebSocket } } : {}),
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** What auth-js stores (the parts we read without the network). */
+const storedSession = z.object({
+  access_token: z.string(),
+  refresh_token: z.string(),
+  expires_at: z.number().optional(),
+  user: z.object({ id: z.string(), email: z.string().optional() }),
+});
+
+const storedAccount = z.object({ userId: z.string(), email: z.string(), expired: z.boolean() });
+type StoredAccount = z.infer<typeof storedAccount>;
+
+/** The auth server's error body, as auth-js surfaces it. */
+const authErrorShape = z.object({ message: z.string(), code: z.string().optional(), status: z.number().optional() });
+
+export type SessionStatus = 'signed-out' | 'signed-in' | 'expired';
+
+export interface SessionState {
+  status: SessionStatus;
+  /** Known for signed-in and expired: whose local data this is. */
+  account: { userId: string; email: string } | null;
+}
+
+export interface RestoredSession {
+  userId: string;
+  email: string;
+  status: 'signed-in' | 'expired';
+  /** The access token has expired; it refreshes when the network allows. Data opens anyway. */
+  accessTokenExpired: boolean;
+}
+
+export type SignInResult = { ok: true; userId: string; email: string } | { ok: false; code: string; message: string };
+
+export interface SessionController {
+  readonly client: SupabaseClient;
+  readonly state$: Observable<SessionState>;
+  current(): SessionState;
+  signIn(email: string, password: string): Promise<SignInResult>;
+  /** The stored session (or the expired account), read from the token store only — no network. */
+  restore(): Promise<RestoredSession | null>;
+  signOut(): Promise<void>;
+  dispose(): void;
+}
+
+export function describeSignInError(error: unknown, url: string): { code: string; message: string } {
+  const unreachable = { code: 'unreachable', message: `Can't reach ${url}. Check your connection or the server address.` };
+  if (isAuthRetryableFetchError(error)) return unreachable;
+  const parsed = authErrorShape.safeParse(error);
+  if (!parsed.success) return error instanceof TypeError ? unreachable : { code: 'unknown', message: 'Sign-in failed for an unknown reason. Try again.' };
+  const { code, message, status } = parsed.data;
+  if (status === 0 || (status !== undefined && status >= 500) || /fetch failed|Failed to fetch|NetworkError/i.test(message)) return unreachable;
+  if (code === 'invalid_credentials' || /invalid login credentials/i.test(message)) {
+    return { code: 'invalid_credentials', message: 'The email or password is not right. Check them and try again.' };
+  }
+  if (code === 'user_banned') return { code, message: 'This account is blocked. Contact SISO partner support.' };
+  if (code === 'email_not_confirmed') return { code, message: 'Confirm your email address first, using the link we sent you.' };
+  if (status === 429 || code === 'over_request_rate_limit') return { code: 'rate_limited', message: 'Too many sign-in attempts. Wait a minute and try again.' };
+  return { code: code ?? 'auth_error', message: `Sign-in failed: ${message}` };
+}
+
+export function createSessionController(options: SupabaseClientOptions): SessionController {
+  const client = createSupabaseClientFor(options);
+  const key = storageKeyFor(options.url);
+  const accountKey = `${key}-account`;
+  const state = new BehaviorSubject<SessionState>({ status: 'signed-out', account: null });
+  let signingOut = false;
+
+  const readAccount = async (): Promise<StoredAccount | null> => {
+    const text = await options.tokenStore.get(accountKey);
+    if (text === null) return null;
+    try {
+      const parsed = storedAccount.safeParse(JSON.parse(text));
+      return parsed.success ? parsed.data : null;
+    } catch {
+      return null;
+    }
+  };
+  const writeAccount = (account: StoredAccount) => options.tokenStore.set(accountKey, JSON.stringify(account));
+  const accountOf = (session: Session) => ({ userId: session.user.id, email: session.user.email ?? '' });
+
+  const onAuth = async (event: AuthChangeEvent, session: Session | null): Promise<void> => {
+    if (session && (event === 'SIGNED_IN' || event === 'TOKEN_REFRESHED' || event === 'INITIAL_SESSION' || event === 'USER_UPDATED')) {
+      const account = accountOf(session);
+      state.next({ status: 'signed-in', account });
+      await writeAccount({ ...account, expired: false });
+      return;
+    }
+    if (event === 'SIGNED_OUT' && !signingOut) {
+      // Not asked for: the server refused the refresh token. Keep the account; data stays.
+      const known = state.getValue().account ?? (await readAccount());
+      if (!known) {
+        state.next({ status: 'signed-out', account: null });
+        return;
+      }
+      const account = { userId: known.userId, email: known.email };
+      state.next({ status: 'expired', account });
+      await writeAccount({ ...account, expired: true });
+    }
+  };
+  const { data: listener } = client.auth.onAuthStateChange((event, session) => {
+    // auth-js holds its lock while notifying: never await auth calls inside; defer instead.
+    setTimeout(() => void onAuth(event, session), 0);
+  });
+
+  return {
+    client,
+    state$: state.asObservable(),
+    current: () => state.getValue(),
+
+    async signIn(email, password) {
+      try {
+        const { data, error } = await client.auth.signInWithPassword({ email, password });
+        if (error || !data.session) return { ok: false, ...describeSignInError(error, options.url) };
+        const account = accountOf(data.session);
+        await writeAccount({ ...account, expired: false });
+        state.next({ status: 'signed-in', account });
+        return { ok: true, ...account };
+      } catch (error) {
+        return { ok: false, ...describeSignInError(error, options.url) };
+      }
+    },
+
+    async restore() {
+      const text = await options.tokenStore.get(key);
+      if (text !== null) {
+        try {
+          const parsed = storedSession.safeParse(JSON.parse(text));
+          if (parsed.success) {
+            const { user, expires_at: expiresAt } = parsed.data;
+            const account = { userId: user.id, email: user.email ?? '' };
+            if (state.getValue().status !== 'expired') state.next({ status: 'signed-in', account });
+            return {
+              ...account,
+              status: state.getValue().status === 'expired' ? 'expired' : 'signed-in',
+              accessTokenExpired: expiresAt !== undefined && expiresAt * 1000 <= Date.now(),
+            };
+          }
+        } catch {
+          // fall through to the remembered account
+        }
+      }
+      const account = await readAccount();
+      if (!account?.expired) return null;
+      state.next({ status: 'expired', account: { userId: account.userId, email: account.email } });
+      return { userId: account.userId, email: account.email, status: 'expired', accessTokenExpired: true };
+    },
+
+    async signOut() {
+      signingOut = true;
+      try {
+        const { error } = await client.auth.signOut({ scope: 'local' });
+        // Offline, or the session was already gone on the server: forget it locally anyway.
+        if (error) await options.tokenStore.delete(key);
+      } catch {
+        await options.tokenStore.delete(key);
+      } finally {
+        await options.tokenStore.delete(accountKey);
+        state.next({ status: 'signed-out', account: null });
+        // auth-js notifies asynchronously; let its SIGNED_OUT pass before listening for expiry again.
+        setTimeout(() => (signingOut = false), 0);
+      }
+    },
+
+    dispose() {
+      listener.subscription.unsubscribe();
+      state.complete();
+    },
+  };
+}
