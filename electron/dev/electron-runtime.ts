@@ -12,6 +12,6 @@ export function findElectronRuntime(): ElectronRuntime {
     return { available: false, reason: 'the electron package is installed but its binary is missing' };
   } catch (error) {
     const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    return { available: false, reason: `no Electron binary is installed (${detail})` };
+    return { available: false, reason: detail ?? 'the electron package could not be loaded' };
   }
 }

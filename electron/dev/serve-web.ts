@@ -3,9 +3,9 @@ import { preview } from 'vite';
 
 export async function serveRenderer(port = 5173): Promise<{ url: string; close(): Promise<void> }> {
   const server = await preview({
-    root: 'out/renderer',
+    root: '.',
     configFile: false,
-    build: { outDir: '.' },
+    build: { outDir: 'out/renderer' },
     preview: { port, strictPort: true, host: 'localhost', open: false },
     logLevel: 'warn',
   });

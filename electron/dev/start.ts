@@ -19,7 +19,14 @@ async function run(command: string, args: string[], env: NodeJS.ProcessEnv = pro
 const backend = await startBackend({ port: Number(process.env.PORT ?? 54321) });
 console.log(`Local backend: ${backend.url} (accounts: admin@, starter@, active@, performer@, elite@siso.test — password siso-demo-2026)`);
 
-const env = { ...process.env, SUPABASE_URL: backend.url, SUPABASE_ANON_KEY: backend.anonKey };
+// Electron's main reads SUPABASE_*; the browser build of the renderer reads VITE_SUPABASE_*.
+const env = {
+  ...process.env,
+  SUPABASE_URL: backend.url,
+  SUPABASE_ANON_KEY: backend.anonKey,
+  VITE_SUPABASE_URL: backend.url,
+  VITE_SUPABASE_ANON_KEY: backend.anonKey,
+};
 await run('npx', ['electron-vite', 'build', '--logLevel', 'warn'], env);
 
 const shutdown = async () => {
@@ -35,5 +42,5 @@ if (electron.available) {
   await shutdown();
 } else {
   const web = await serveRenderer();
-  console.log(`No Electron runtime here (${electron.reason}); serving the workstation at ${web.url}`);
+  console.log(`No Electron runtime is installed (${electron.reason}); serving the workstation in the browser at ${web.url}`);
 }

@@ -216,6 +216,7 @@ export async function startWorkstationReplication(options: StartWorkstationRepli
 
   async function pushOne(wiring: CollectionWiring, row: Row): Promise<WithDeleted<Doc> | undefined> {
     const push = wiring.pushOriginal as PushHandler;
+    process.stderr.write(`PUSH ${wiring.name} ${JSON.stringify(row)}\n`);
     const docId = String(row.newDocumentState.id);
     if (row.newDocumentState._deleted && (await problems.takeDiscardedInsert(wiring.name, docId))) {
       pending.remove(wiring.name, docId);
