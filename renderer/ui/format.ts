@@ -15,6 +15,22 @@ export function formatMoney(amount: number, currency: string): string {
   return format.format(amount);
 }
 
+const compactMoney = new Map<string, Intl.NumberFormat>();
+
+/** "€4K"-style amounts for chart labels, where space is short; tables keep the full amount. */
+export function formatMoneyCompact(amount: number, currency: string): string {
+  let format = compactMoney.get(currency);
+  if (!format) {
+    try {
+      format = new Intl.NumberFormat(undefined, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 });
+    } catch {
+      format = new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 1 });
+    }
+    compactMoney.set(currency, format);
+  }
+  return format.format(amount);
+}
+
 export function formatDate(iso: string | Date, timeZone: string): string {
   const date = typeof iso === 'string' ? new Date(iso) : iso;
   if (Number.isNaN(date.getTime())) return 'Unknown date';

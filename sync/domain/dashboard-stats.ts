@@ -164,7 +164,7 @@ function rankState(input: DashboardInput): RankState {
   }
   return {
     state: 'unavailable',
-    message: 'Your leaderboard rank is not available offline: SISO has not sent one to this device yet.',
+    message: 'SISO has not sent a leaderboard rank to this device; it appears after SISO publishes one and the app syncs.',
   };
 }
 

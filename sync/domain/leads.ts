@@ -160,6 +160,8 @@ export interface LeadFormInput {
   notes: string;
 }
 
+const COMPANY_OR_CONTACT_MESSAGE = 'Enter a company or a contact name.';
+
 const VALUE_PATTERN = /^(?:\d{1,3}(?:[,\s]\d{3})+|\d+)(?:\.\d+)?$/;
 
 /** Parses "4800", "4,800.50" or "4 800"; null for blank. Throws nothing: NaN means unreadable. */
@@ -212,7 +214,7 @@ export const leadFormSchema = z
   })
   .superRefine((values, ctx) => {
     if (values.company === null && values.contact_name === null) {
-      ctx.addIssue({ code: 'custom', path: ['company'], message: 'Enter a company or a contact name.' });
+      ctx.addIssue({ code: 'custom', path: ['company'], message: COMPANY_OR_CONTACT_MESSAGE });
     }
   });
 export type LeadFormValues = z.output<typeof leadFormSchema>;
@@ -226,7 +228,12 @@ export type LeadFormResult = { ok: true; values: LeadFormValues } | { ok: false;
 export function validateLeadForm(input: LeadFormInput): LeadFormResult {
   const result = leadFormSchema.safeParse(input);
   if (result.success) return { ok: true, values: result.data };
-  return { ok: false, errors: firstMessagePerField<LeadFormField>(result.error) };
+  const errors = firstMessagePerField<LeadFormField>(result.error);
+  // zod skips the object-level rule when a field already failed; report it anyway, all at once.
+  if (!errors.company && input.company.trim() === '' && input.contact_name.trim() === '') {
+    errors.company = COMPANY_OR_CONTACT_MESSAGE;
+  }
+  return { ok: false, errors };
 }
 
 export function emptyLeadForm(currency: string = DEFAULT_CURRENCY): LeadFormInput {

@@ -82,6 +82,8 @@ interface CollectionWiring {
   started: boolean;
   /** Serialises pushes of this collection: RxDB's queue, retries and discards never interleave. */
   lock<T>(task: () => Promise<T>): Promise<T>;
+  /** Documents being pushed right now, settled when the push is. */
+  inFlight: Map<string, Promise<unknown>>;
   /** The server version last returned as a conflict, per document, until RxDB resolves it. */
   conflictServerState: Map<string, Doc>;
 }
@@ -92,14 +94,11 @@ class NotSignedInError extends Error {
   }
 }
 
+const CHANGED_ON_SERVER =
+  "This record changed on the server since your edit. Retry to apply your version over it, or discard yours to keep the server's.";
+
 function changedOnServer(server: Doc, local: Doc): Partial<SyncProblem> {
-  return {
-    operation: 'update',
-    assumedMasterState: server,
-    localDoc: local,
-    reason: 'This record changed on the server since your edit. Retry to apply your version over it, or discard yours to keep the server\'s.',
-    code: 'changed-on-server',
-  };
+  return { operation: 'update', assumedMasterState: server, localDoc: local, reason: CHANGED_ON_SERVER, code: 'changed-on-server' };
 }
 
 export function replicationIdentifierFor(serverUrl: string, partnerId: string, table: CollectionName): string {
@@ -169,10 +168,16 @@ export async function startWorkstationReplication(options: StartWorkstationRepli
       retryTime: options.retryTime ?? 5000,
       waitForLeadership: false, // awaited below, so the push handler is wrapped before any start
       autoStart: false,
-      pull: { batchSize: options.pullBatchSize ?? 200 },
+      pull: {
+        batchSize: options.pullBatchSize ?? 200,
+        // RxDB took a refused write for pushed, so it would let any pull of that document replace
+        // the user's edit. While the problem is open the local version stands; the recorded base
+        // tells a retry whether the server changed meanwhile.
+        ...(twoWay ? { modifier: (doc: Doc) => keepRefusedEdit(name, collection, doc) } : {}),
+      },
       ...(twoWay ? { push: { batchSize: 50 } } : {}),
     });
-    const wiring: CollectionWiring = { name, collection, state, started: false, lock: createLock(), conflictServerState: new Map() };
+    const wiring: CollectionWiring = { name, collection, state, started: false, lock: createLock(), inFlight: new Map(), conflictServerState: new Map() };
     if (state.push) {
       wiring.pushOriginal = state.push.handler as PushHandler;
       state.push.handler = ((rows: Row[]) => pushRows(wiring, rows)) as typeof state.push.handler;
@@ -180,6 +185,15 @@ export async function startWorkstationReplication(options: StartWorkstationRepli
     wirings.set(name, wiring);
     subscriptions.push(followLocalWrites(wiring));
     tracker.track(name, state as unknown as RxReplicationState<unknown, unknown>);
+  }
+
+  async function keepRefusedEdit(name: CollectionName, collection: RxCollection<Doc>, pulled: Doc): Promise<WithDeleted<Doc>> {
+    const docId = String(pulled.id);
+    // A pull racing a push of the same document waits to learn whether the push was refused.
+    const flight = wirings.get(name)?.inFlight.get(docId);
+    if (flight) await flight.catch(() => undefined);
+    if (!problems.find(name, docId)) return pulled as WithDeleted<Doc>;
+    return ((await readLocal(collection, docId)) ?? pulled) as WithDeleted<Doc>;
   }
 
   /** Pending bookkeeping from the collection's storage events (see sync-state.ts for why). */
@@ -208,22 +222,29 @@ export async function startWorkstationReplication(options: StartWorkstationRepli
   async function pushRows(wiring: CollectionWiring, rows: Row[]): Promise<WithDeleted<Doc>[]> {
     const conflicts: WithDeleted<Doc>[] = [];
     for (const row of rows) {
-      const conflict = await wiring.lock(() => pushOne(wiring, row));
-      if (conflict) conflicts.push(conflict);
+      const docId = String(row.newDocumentState.id);
+      const flight = wiring.lock(() => pushOne(wiring, row));
+      wiring.inFlight.set(docId, flight);
+      try {
+        const conflict = await flight;
+        if (conflict) conflicts.push(conflict);
+      } finally {
+        if (wiring.inFlight.get(docId) === flight) wiring.inFlight.delete(docId);
+      }
     }
     return conflicts;
   }
 
   async function pushOne(wiring: CollectionWiring, row: Row): Promise<WithDeleted<Doc> | undefined> {
     const push = wiring.pushOriginal as PushHandler;
-    process.stderr.write(`PUSH ${wiring.name} ${JSON.stringify(row)}\n`);
     const docId = String(row.newDocumentState.id);
     if (row.newDocumentState._deleted && (await problems.takeDiscardedInsert(wiring.name, docId))) {
       pending.remove(wiring.name, docId);
       return undefined; // removing a discarded insert the server never had
     }
     const openProblem = problems.find(wiring.name, docId);
-    // RxDB took the refused version as the server's; push against what the server really holds.
+    const base = problems.serverBase(wiring.name, docId);
+    // After a refusal RxDB takes the refused version for the server's; push against the real one.
     const effective: Row = openProblem
       ? {
           newDocumentState: row.newDocumentState,
@@ -231,25 +252,40 @@ export async function startWorkstationReplication(options: StartWorkstationRepli
             ? { assumedMasterState: openProblem.assumedMasterState as WithDeleted<Doc> }
             : {}),
         }
-      : row;
+      : base
+        ? { newDocumentState: row.newDocumentState, assumedMasterState: base as WithDeleted<Doc> }
+        : row;
     await ensureSession();
     try {
       const [conflict] = await push([effective]);
       if (!conflict) {
         if (openProblem) await problems.resolve(openProblem.id);
+        if (base) await problems.setServerBase(wiring.name, docId, null);
         await forgetIfCurrent(wiring, docId, row.newDocumentState);
         return undefined;
       }
       if (sameContent(conflict, row.newDocumentState)) {
         // The server already holds exactly this version (e.g. a push whose reply was lost).
         if (openProblem) await problems.resolve(openProblem.id);
+        if (base) await problems.setServerBase(wiring.name, docId, null);
         pending.remove(wiring.name, docId);
         return conflict;
       }
-      if (openProblem) {
-        // RxDB's idea of the base is the refused version, so its conflict handler would take the
-        // user's refused edits for server values and drop them. Let the user decide instead.
-        await problems.update(openProblem.id, changedOnServer(conflict, row.newDocumentState));
+      if (openProblem || base) {
+        // RxDB's base is the refused version, so its conflict handler would take the user's
+        // refused edits for server values and drop them. Keep it as a problem: the user decides.
+        if (openProblem) await problems.update(openProblem.id, changedOnServer(conflict, row.newDocumentState));
+        else
+          await problems.record({
+            collection: wiring.name,
+            docId,
+            operation: 'update',
+            assumedMasterState: conflict,
+            localDoc: row.newDocumentState,
+            reason: CHANGED_ON_SERVER,
+            code: 'changed-on-server',
+          });
+        if (base) await problems.setServerBase(wiring.name, docId, null);
         pending.remove(wiring.name, docId);
         return undefined;
       }
@@ -400,8 +436,12 @@ export async function startWorkstationReplication(options: StartWorkstationRepli
           return;
         }
         const server = await fetchServerRow(wiring.name, problem.docId);
+        const serverDoc = server ? rowToLocalDoc(wiring.name, server) : undefined;
+        // The local write below is pushed as a no-op update against this base, which also puts
+        // RxDB's idea of the server's version right again.
+        if (serverDoc) await problems.setServerBase(wiring.name, problem.docId, serverDoc);
         await problems.resolve(problem.id);
-        await writeLocal(wiring, server ? rowToLocalDoc(wiring.name, server) : { id: problem.docId, _deleted: true });
+        await writeLocal(wiring, serverDoc ?? { id: problem.docId, _deleted: true });
       });
     },
     async awaitInSync() {

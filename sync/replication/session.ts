@@ -25,6 +25,35 @@ export interface SupabaseClientOptions {
   fetch?: typeof globalThis.fetch;
   /** Node has no global WebSocket: pass the `ws` constructor. */
   WebSocket?: unknown;
+  /**
+   * Called when the auth server refuses a refresh token for good. auth-js keeps a session whose
+   * access token is still valid, and caches the failure for a minute, so its SIGNED_OUT can come
+   * late or never; the refusal itself is the reliable signal.
+   */
+  onRefreshRefused?: (code: string) => void;
+}
+
+/** gotrue's error body: `code` (API version 2024-01-01) or `error_code`, and a message. */
+const authErrorBody = z.object({
+  code: z.union([z.string(), z.number()]).optional(),
+  error_code: z.string().optional(),
+  msg: z.string().optional(),
+  message: z.string().optional(),
+});
+
+const deadSessionCodes = new Set(['refresh_token_not_found', 'refresh_token_already_used', 'session_expired', 'session_not_found', 'user_not_found', 'user_banned']);
+
+function watchRefreshRefusals(fetchImpl: typeof globalThis.fetch, onRefused: (code: string) => void): typeof globalThis.fetch {
+  return async (input, init) => {
+    const response = await fetchImpl(input, init);
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if (response.status >= 400 && response.status < 500 && url.includes('/auth/v1/token') && url.includes('grant_type=refresh_token')) {
+      const body = authErrorBody.safeParse(await response.clone().json().catch(() => null));
+      const code = body.success ? (body.data.error_code ?? (typeof body.data.code === 'string' ? body.data.code : undefined)) : undefined;
+      if (code && deadSessionCodes.has(code)) onRefused(code);
+    }
+    return response;
+  };
 }
 
 /** One stored session per server, so switching servers never mixes accounts. */
@@ -35,6 +64,8 @@ export function storageKeyFor(url: string): string {
 
 export function createSupabaseClientFor(options: SupabaseClientOptions): SupabaseClient {
   const { tokenStore } = options;
+  const baseFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const fetchImpl = options.onRefreshRefused ? watchRefreshRefusals(baseFetch, options.onRefreshRefused) : options.fetch;
   return createClient(options.url, options.anonKey, {
     auth: {
       storageKey: storageKeyFor(options.url),
@@ -47,7 +78,7 @@ export function createSupabaseClientFor(options: SupabaseClientOptions): Supabas
       autoRefreshToken: true,
       detectSessionInUrl: false,
     },
-    ...(options.fetch ? { global: { fetch: options.fetch } } : {}),
+    ...(fetchImpl ? { global: { fetch: fetchImpl } } : {}),
     ...(options.WebSocket ? { realtime: { transport: options.WebSocket as typeof globalThis.WebSocket } } : {}),
   });
 }
@@ -114,7 +145,7 @@ export function describeSignInError(error: unknown, url: string): { code: string
 }
 
 export function createSessionController(options: SupabaseClientOptions): SessionController {
-  const client = createSupabaseClientFor(options);
+  const client = createSupabaseClientFor({ ...options, onRefreshRefused: () => setTimeout(() => void markExpired(), 0) });
   const key = storageKeyFor(options.url);
   const accountKey = `${key}-account`;
   const state = new BehaviorSubject<SessionState>({ status: 'signed-out', account: null });
@@ -140,18 +171,20 @@ export function createSessionController(options: SupabaseClientOptions): Session
       await writeAccount({ ...account, expired: false });
       return;
     }
-    if (event === 'SIGNED_OUT' && !signingOut) {
-      // Not asked for: the server refused the refresh token. Keep the account; data stays.
-      const known = state.getValue().account ?? (await readAccount());
-      if (!known) {
-        state.next({ status: 'signed-out', account: null });
-        return;
-      }
-      const account = { userId: known.userId, email: known.email };
-      state.next({ status: 'expired', account });
-      await writeAccount({ ...account, expired: true });
-    }
+    if (event === 'SIGNED_OUT' && !signingOut) await markExpired();
   };
+  // Not asked for: the server refused the refresh token. Keep the account; data stays.
+  async function markExpired(): Promise<void> {
+    if (signingOut || state.getValue().status === 'expired') return;
+    const known = state.getValue().account ?? (await readAccount());
+    if (!known) {
+      state.next({ status: 'signed-out', account: null });
+      return;
+    }
+    const account = { userId: known.userId, email: known.email };
+    state.next({ status: 'expired', account });
+    await writeAccount({ ...account, expired: true });
+  }
   const { data: listener } = client.auth.onAuthStateChange((event, session) => {
     // auth-js holds its lock while notifying: never await auth calls inside; defer instead.
     setTimeout(() => void onAuth(event, session), 0);

@@ -79,6 +79,11 @@ const ledgerSchema = z.object({
   problems: z.array(syncProblemSchema),
   /** Refused inserts the user discarded: their local removal must not be pushed. */
   discardedInserts: z.array(z.object({ collection: z.string(), docId: z.string() })),
+  /**
+   * The server's real version of documents whose last push was refused and then discarded:
+   * RxDB still takes the refused version for the server's, so the next push must use this one.
+   */
+  serverBases: z.array(z.object({ collection: z.string(), docId: z.string(), doc: docJson })).default([]),
 });
 type Ledger = z.infer<typeof ledgerSchema>;
 
@@ -108,6 +113,8 @@ export interface SyncProblemStore {
   markDiscardedInsert(collection: CollectionName, docId: string): Promise<void>;
   /** True once per marked document, then forgets it. */
   takeDiscardedInsert(collection: CollectionName, docId: string): Promise<boolean>;
+  serverBase(collection: CollectionName, docId: string): Record<string, unknown> | undefined;
+  setServerBase(collection: CollectionName, docId: string, doc: Record<string, unknown> | null): Promise<void>;
 }
 
 export interface OpenSyncProblemStoreOptions {
@@ -119,7 +126,7 @@ export interface OpenSyncProblemStoreOptions {
 }
 
 export async function openSyncProblemStore(options: OpenSyncProblemStoreOptions): Promise<SyncProblemStore> {
-  const persisted = persistedJson<Ledger>(options.store, options.key, ledgerSchema, () => ({ problems: [], discardedInserts: [] }));
+  const persisted = persistedJson<Ledger>(options.store, options.key, ledgerSchema, () => ({ problems: [], discardedInserts: [], serverBases: [] }));
   const now = options.now ?? (() => new Date());
   const newId = options.newId ?? (() => globalThis.crypto.randomUUID());
   let ledger = await persisted.load();
@@ -164,6 +171,12 @@ export async function openSyncProblemStore(options: OpenSyncProblemStoreOptions)
       if (index < 0) return false;
       await commit({ ...ledger, discardedInserts: ledger.discardedInserts.filter((_, i) => i !== index) });
       return true;
+    },
+    serverBase: (collection, docId) => ledger.serverBases.find((b) => b.collection === collection && b.docId === docId)?.doc,
+    async setServerBase(collection, docId, doc) {
+      const others = ledger.serverBases.filter((b) => !(b.collection === collection && b.docId === docId));
+      if (!doc && others.length === ledger.serverBases.length) return;
+      await commit({ ...ledger, serverBases: doc ? [...others, { collection, docId, doc }] : others });
     },
   };
 }

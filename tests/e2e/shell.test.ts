@@ -1,14 +1,12 @@
 /**
  * The renderer shell in a real browser: landmarks and names, keyboard navigation, theme switching,
  * the not-found page, and an axe check of every page in both themes. Runs against the production
- * build in out/renderer, served with a strict CSP.
+ * build in out/renderer, served with a strict CSP. The README screenshot is taken by leads.test.ts.
  */
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { checkA11y, collectPageProblems, launchChromium } from '../fixtures/browser';
-import { projectRoot, startStaticServer, type StaticServer } from '../fixtures/web-server';
+import { startStaticServer, type StaticServer } from '../fixtures/web-server';
 
 let server: StaticServer;
 let browser: Browser;
@@ -43,10 +41,17 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
+  context = await newShellContext('light');
   page = await context.newPage();
   problems = collectPageProblems(page);
 });
+
+/** The shell shows once a workspace is open: start as a returning demo user (welcome.test.ts covers Welcome). */
+async function newShellContext(colorScheme: 'light' | 'dark'): Promise<BrowserContext> {
+  const created = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme });
+  await created.addInitScript(() => localStorage.setItem('siso.last-workspace.v1', JSON.stringify({ kind: 'demo' })));
+  return created;
+}
 
 afterEach(async () => {
   await context.close();
@@ -61,12 +66,12 @@ describe('app shell', () => {
 
     const nav = page.getByRole('navigation', { name: 'Main' });
     const links = await nav.getByRole('link').allInnerTexts();
-    expect(links.map((text) => text.trim())).toEqual(['Workspace', 'Settings']);
+    expect(links.map((text) => text.trim())).toEqual(['Workspace', 'Leads', 'Settings']);
     await expect(nav.getByRole('link', { name: 'Workspace' }).getAttribute('aria-current')).resolves.toBe('page');
     await expect(nav.getByRole('link', { name: 'Settings' }).getAttribute('aria-current')).resolves.toBeNull();
 
     await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Workspace');
-    await expect(page.getByTestId('workspace-name').innerText()).resolves.toBe('Not signed in');
+    await expect(page.getByTestId('workspace-name').innerText()).resolves.toBe('Demo workspace');
     await expect(page.getByRole('status').innerText()).resolves.toContain('Online');
     expect(await page.getByTestId('app-version').innerText()).toMatch(/^\d+\.\d+\.\d+/);
     expect(problems).toEqual([]);
@@ -89,8 +94,9 @@ describe('app shell', () => {
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('main-content');
     expect(new URL(page.url()).hash).toBe('#/');
 
-    // From the top again: skip link, then the first sidebar link, then Settings.
+    // From the top again: skip link, then the sidebar links Workspace, Leads, Settings.
     await open('#/');
+    await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
@@ -130,7 +136,7 @@ describe('app shell', () => {
 
   it('follows the system theme when set to Match system', async () => {
     await context.close();
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'dark' });
+    context = await newShellContext('dark');
     page = await context.newPage();
     await open('#/settings');
     await expect(page.locator('html').getAttribute('data-theme')).resolves.toBe('dark');
@@ -175,14 +181,5 @@ describe('app shell', () => {
       }
     }
     expect(found).toEqual({});
-  });
-
-  it('takes the README screenshot of the main screen', async () => {
-    await chooseTheme('Light');
-    await open('#/');
-    await page.getByRole('heading', { level: 1, name: 'Workspace' }).waitFor();
-    const directory = join(projectRoot, 'resources', 'screenshots');
-    await mkdir(directory, { recursive: true });
-    await page.screenshot({ path: join(directory, 'workstation.png') });
   });
 });

@@ -137,6 +137,11 @@ describe('validateLeadForm', () => {
     }
   });
 
+  it('reports the missing name together with other field errors', () => {
+    const result = validateLeadForm(form({ company: '', email: 'x', estimated_value: '-1' }));
+    expect(result).toMatchObject({ ok: false, errors: { company: 'Enter a company or a contact name.', email: expect.any(String), estimated_value: expect.any(String) } });
+  });
+
   it('checks the email format but accepts an empty email', () => {
     expect(validateLeadForm(form({ email: 'not-an-email' }))).toMatchObject({ ok: false, errors: { email: expect.stringMatching(/email address/) } });
     expect(validateLeadForm(form({ email: '' })).ok).toBe(true);

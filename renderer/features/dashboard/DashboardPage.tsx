@@ -10,7 +10,7 @@ import { computeDashboardStats, type DashboardStats } from '../../../sync/domain
 import { entitlement, leadFeature, LEAD_FEATURES, featureLabel, type Entitlement } from '../../../sync/domain/entitlements';
 import { tierLabel, type TierProgress } from '../../../sync/domain/tiers';
 import { BarChart } from '../../ui/charts/BarChart';
-import { formatDate, formatMoney, formatMonthKey, formatPercent, plural } from '../../ui/format';
+import { formatDate, formatMoney, formatMoneyCompact, formatMonthKey, formatPercent, plural } from '../../ui/format';
 import { availableRoute } from '../../ui/known-routes';
 import { LockedFeature } from '../../ui/LockedFeature';
 import { PageHeader } from '../../ui/PageHeader';
@@ -134,8 +134,8 @@ function StatCard({ label, children, testId }: { label: string; children: ReactN
   );
 }
 
-function MoneyLines({ rows }: { rows: { currency: string; amount: number }[] }) {
-  if (rows.length === 0) return <p className="stat-card__value">None yet</p>;
+function MoneyLines({ rows, none = 'None yet' }: { rows: { currency: string; amount: number }[]; none?: string }) {
+  if (rows.length === 0) return <p className="stat-card__value stat-card__value--muted">{none}</p>;
   return (
     <ul className="stat-card__money">
       {rows.map((row) => (
@@ -152,13 +152,21 @@ function StatCards({ stats, pipeline }: { stats: DashboardStats; pipeline: Entit
   return (
     <div className="stat-grid">
       <StatCard label="Earned this month" testId="stat-earned">
-        <MoneyLines rows={stats.earnings.map((row) => ({ currency: row.currency, amount: row.earnedThisMonth }))} />
-        {stats.earnings.length > 0 ? (
+        <MoneyLines
+          rows={stats.earnings.filter((row) => row.earnedThisMonth !== 0).map((row) => ({ currency: row.currency, amount: row.earnedThisMonth }))}
+          none="Nothing yet this month"
+        />
+        {stats.earnings.some((row) => row.earnedLastMonth !== 0) ? (
           <p className="stat-card__note">
             {lastMonth}:{' '}
-            {stats.earnings.map((row) => formatMoney(row.earnedLastMonth, row.currency)).join(' · ')}
+            {stats.earnings
+              .filter((row) => row.earnedLastMonth !== 0)
+              .map((row) => formatMoney(row.earnedLastMonth, row.currency))
+              .join(' · ')}
           </p>
-        ) : null}
+        ) : (
+          <p className="stat-card__note">Nothing in {lastMonth}</p>
+        )}
       </StatCard>
       <StatCard label="Pending commission" testId="stat-pending">
         <MoneyLines rows={stats.earnings.filter((row) => row.pending !== 0).map((row) => ({ currency: row.currency, amount: row.pending }))} />
@@ -188,7 +196,6 @@ function StatCards({ stats, pipeline }: { stats: DashboardStats; pipeline: Entit
 }
 
 function RankText({ stats }: { stats: DashboardStats }) {
-  const settings = availableRoute('/settings');
   switch (stats.rank.state) {
     case 'ranked':
       return (
@@ -206,9 +213,7 @@ function RankText({ stats }: { stats: DashboardStats }) {
       );
     case 'opted-out':
       return (
-        <p className="stat-card__note">
-          You have not joined the leaderboard, so no rank is shown.{settings ? ' You can join from your profile settings.' : ''}
-        </p>
+        <p className="stat-card__note">You have not joined the partner leaderboard, so no rank is shown.</p>
       );
     case 'no-profile':
       return <p className="stat-card__note">Your profile has not reached this device yet.</p>;
@@ -341,6 +346,7 @@ function EarningsCharts({ stats }: { stats: DashboardStats }) {
                 return { label: label.short, longLabel: label.long, value: month.amount };
               })}
               formatValue={(value) => formatMoney(value, series.currency)}
+              formatBarLabel={(value) => formatMoneyCompact(value, series.currency)}
             />
           </section>
         );

@@ -58,7 +58,9 @@ export function NotificationCentre({ timeZone }: { timeZone: string }) {
                   {route ? (
                     <>
                       {' · '}
-                      <Link to={route}>Open</Link>
+                      <Link to={route} aria-label={`Open: ${item.title}`}>
+                        Open
+                      </Link>
                     </>
                   ) : null}
                 </p>

@@ -48,8 +48,13 @@ export function LeadFormDialog({ title, submitLabel, initial, onSubmit, onClose 
 
   useEffect(() => {
     const dialog = dialogRef.current;
+    // The dialog leaves the DOM when closed, so the browser cannot return focus itself.
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
+    return () => {
+      dialog?.close();
+      if (opener?.isConnected) opener.focus();
+    };
   }, []);
 
   const fieldId = (field: LeadFormField) => `${baseId}-${field}`;

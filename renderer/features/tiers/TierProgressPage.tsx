@@ -81,6 +81,13 @@ function TierPageBody({ data, celebration }: { data: TierData; celebration: Cele
   );
 }
 
+const PAYOUT_LABELS: Record<TierRule['benefits']['payout_frequency'], string> = {
+  monthly: 'Monthly',
+  'bi-weekly': 'Bi-weekly',
+  weekly: 'Weekly',
+  'real-time': 'Real-time',
+};
+
 type Progressing = Extract<TierProgress, { state: 'progressing' }>;
 
 function EstimateText({ progress, timeZone }: { progress: Progressing; timeZone: string }) {
@@ -218,7 +225,7 @@ function BenefitsComparison({ data }: { data: TierData }) {
               <th scope="row">Payout frequency</th>
               {columns.map((rule) => (
                 <td key={rule.tier} data-current={rule.tier === currentTier}>
-                  {rule.benefits.payout_frequency.replace('-', ' ')}
+                  {PAYOUT_LABELS[rule.benefits.payout_frequency]}
                 </td>
               ))}
             </tr>

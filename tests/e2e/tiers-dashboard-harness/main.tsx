@@ -1,7 +1,7 @@
 /**
  * e2e-only entry for tests/e2e/tiers-dashboard.test.ts: the dashboard and tier pages on the demo
  * workspace in an in-memory store, under hash routing, with the same providers the app uses
- * (DatabaseProvider + react-router). Exposes the database as window.__sisoTestDb so the test can
+ * (DatabaseProvider + react-router), without RxDB dev-mode (its ajv compiler needs eval, which the CSP forbids). Exposes the database as window.__sisoTestDb so the test can
  * play an admin whose changes arrive through sync.
  */
 import { StrictMode } from 'react';
@@ -50,7 +50,7 @@ function OutsideThisBuild() {
 }
 
 async function start() {
-  const db = await openWorkstationDatabase({ name: `tiers-e2e-${Date.now()}`, storage: getRxStorageMemory(), devMode: true });
+  const db = await openWorkstationDatabase({ name: `tiers-e2e-${Date.now()}`, storage: getRxStorageMemory() });
   await loadDemoWorkspace(db, demoData);
   window.__sisoTestDb = db;
   const router = createHashRouter([
