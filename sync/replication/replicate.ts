@@ -187,13 +187,17 @@ export async function startWorkstationReplication(options: StartWorkstationRepli
     tracker.track(name, state as unknown as RxReplicationState<unknown, unknown>);
   }
 
-  async function keepRefusedEdit(name: CollectionName, collection: RxCollection<Doc>, pulled: Doc): Promise<WithDeleted<Doc>> {
+  function keepRefusedEdit(name: CollectionName, collection: RxCollection<Doc>, pulled: Doc): WithDeleted<Doc> | Promise<WithDeleted<Doc>> {
     const docId = String(pulled.id);
     // A pull racing a push of the same document waits to learn whether the push was refused.
     const flight = wirings.get(name)?.inFlight.get(docId);
-    if (flight) await flight.catch(() => undefined);
-    if (!problems.find(name, docId)) return pulled as WithDeleted<Doc>;
-    return ((await readLocal(collection, docId)) ?? pulled) as WithDeleted<Doc>;
+    // Synchronous for the common case: an initial pull runs this for every row.
+    if (!flight && !problems.find(name, docId)) return pulled as WithDeleted<Doc>;
+    return (async () => {
+      if (flight) await flight.catch(() => undefined);
+      if (!problems.find(name, docId)) return pulled as WithDeleted<Doc>;
+      return ((await readLocal(collection, docId)) ?? pulled) as WithDeleted<Doc>;
+    })();
   }
 
   /** Pending bookkeeping from the collection's storage events (see sync-state.ts for why). */

@@ -209,28 +209,26 @@ export function createSessionController(options: SupabaseClientOptions): Session
     },
 
     async restore() {
+      const remembered = await readAccount();
       const text = await options.tokenStore.get(key);
-      if (text !== null) {
-        try {
-          const parsed = storedSession.safeParse(JSON.parse(text));
-          if (parsed.success) {
-            const { user, expires_at: expiresAt } = parsed.data;
-            const account = { userId: user.id, email: user.email ?? '' };
-            if (state.getValue().status !== 'expired') state.next({ status: 'signed-in', account });
-            return {
-              ...account,
-              status: state.getValue().status === 'expired' ? 'expired' : 'signed-in',
-              accessTokenExpired: expiresAt !== undefined && expiresAt * 1000 <= Date.now(),
-            };
-          }
-        } catch {
-          // fall through to the remembered account
-        }
+      let stored: z.infer<typeof storedSession> | undefined;
+      try {
+        const parsed = text === null ? undefined : storedSession.safeParse(JSON.parse(text));
+        if (parsed?.success) stored = parsed.data;
+      } catch {
+        // unreadable: fall back to the remembered account
       }
-      const account = await readAccount();
-      if (!account?.expired) return null;
-      state.next({ status: 'expired', account: { userId: account.userId, email: account.email } });
-      return { userId: account.userId, email: account.email, status: 'expired', accessTokenExpired: true };
+      if (stored) {
+        const account = { userId: stored.user.id, email: stored.user.email ?? '' };
+        const expired = state.getValue().status === 'expired' || (remembered?.expired === true && remembered.userId === account.userId);
+        state.next({ status: expired ? 'expired' : 'signed-in', account });
+        const accessTokenExpired = stored.expires_at !== undefined && stored.expires_at * 1000 <= Date.now();
+        return { ...account, status: expired ? 'expired' : 'signed-in', accessTokenExpired };
+      }
+      if (!remembered?.expired) return null;
+      const account = { userId: remembered.userId, email: remembered.email };
+      state.next({ status: 'expired', account });
+      return { ...account, status: 'expired', accessTokenExpired: true };
     },
 
     async signOut() {

@@ -180,4 +180,21 @@ describe('workstation replication', () => {
     await eventually(() => second.replication.tracker.current().pendingCount === 0, 'nothing pending');
     await second.db.remove();
   });
+
+  it('pushes a notification marked read (the partner may change read_at only) and refuses other edits as a problem', async () => {
+    const laptop = await device('notifications', { collections: ['notifications'] });
+    await laptop.replication.awaitInSync();
+    const unread = await laptop.db.collections.notifications.findOne({ selector: { read_at: null } }).exec();
+    expect(unread).not.toBeNull();
+    const readAt = '2026-03-05T09:30:00.000Z';
+    await unread!.incrementalPatch({ read_at: readAt, updated_at: readAt });
+    await eventually(async () => {
+      const { data } = await backend.serviceClient().from('notifications').select('read_at').eq('id', unread!.id);
+      return data?.[0]?.read_at && Date.parse(String(data[0].read_at)) === Date.parse(readAt);
+    }, 'read_at on the server');
+
+    await (await laptop.db.collections.notifications.findOne(unread!.id).exec())!.incrementalPatch({ title: 'Edited by the partner' });
+    const problem = await eventually(() => laptop.problems.find('notifications', unread!.id), 'the title edit refused');
+    expect(problem).toMatchObject({ code: '42501', reason: 'A partner can only mark a notification as read.' });
+  });
 });

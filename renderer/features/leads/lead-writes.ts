@@ -65,6 +65,7 @@ export async function deleteLead(db: WorkstationDatabase, id: string): Promise<L
 }
 
 export async function restoreLead(db: WorkstationDatabase, saved: LeadDoc): Promise<void> {
+  if (db.closed) throw new Error('The workspace this lead was deleted from has been closed, so it cannot be restored here.');
   const existing = await db.leads.findOne(saved.id).exec();
   if (existing) return;
   await db.leads.insert(leadSchema.parse(saved));
