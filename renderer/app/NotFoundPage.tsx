@@ -14,7 +14,7 @@ export function NotFoundPage() {
         </p>
         <p>
           <Link className="button button--primary" to="/">
-            Go to Workspace
+            Go to the dashboard
           </Link>
         </p>
       </div>

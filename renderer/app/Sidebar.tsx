@@ -12,8 +12,10 @@ interface NavItem {
 
 /** Only sections that exist. Each feature adds its entry here when it lands. */
 const navItems: readonly NavItem[] = [
-  { to: '/', label: 'Workspace', icon: 'home', end: true },
+  { to: '/', label: 'Dashboard', icon: 'home', end: true },
+  { to: '/tiers', label: 'Tier progress', icon: 'tiers' },
   { to: '/leads', label: 'Leads', icon: 'leads' },
+  { to: '/workspace', label: 'Workspace', icon: 'workspace' },
   { to: '/settings', label: 'Settings', icon: 'settings' },
 ];
 

@@ -1,5 +1,7 @@
 /** The route table. Hash routing: the app is served from file:// in Electron and any path on the web. */
 import { createHashRouter, type RouteObject } from 'react-router-dom';
+import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { TierProgressPage } from '../features/tiers/TierProgressPage';
 import { LeadDetailPage } from '../features/leads/LeadDetailPage';
 import { LeadsPage } from '../features/leads/LeadsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -17,7 +19,9 @@ export const appRoutes: RouteObject[] = [
         // A pathless layer so a failing screen shows its error inside the shell, not instead of it.
         errorElement: <RouteErrorPage />,
         children: [
-          { index: true, element: <WorkspacePage /> },
+          { index: true, element: <DashboardPage /> },
+          { path: 'tiers', element: <TierProgressPage /> },
+          { path: 'workspace', element: <WorkspacePage /> },
           { path: 'leads', element: <LeadsPage /> },
           { path: 'leads/:leadId', element: <LeadDetailPage /> },
           { path: 'settings', element: <SettingsPage /> },

@@ -216,11 +216,26 @@ export async function startWorkstationReplication(options: StartWorkstationRepli
           // Resolved to the server's version: nothing left to push. Otherwise RxDB pushes the merge.
           if (server && sameContent(server, event.documentData as Doc)) pending.remove(wiring.name, event.documentId);
         } else if (bulk.context.startsWith('replication-downstream')) {
+          const problem = problems.find(wiring.name, event.documentId);
+          if (problem && !sameContent(problem.localDoc, event.documentData as Doc)) {
+            // A pull computed just before the refused write slipped past keepRefusedEdit: put the
+            // user's version back (it is pushed again and, if still refused, stays a problem).
+            void restoreRefusedEdit(wiring, problem.localDoc);
+            continue;
+          }
           // RxDB only pulls over a document that has no unpushed local change.
           pending.remove(wiring.name, event.documentId);
         }
       }
     });
+  }
+
+  async function restoreRefusedEdit(wiring: CollectionWiring, localDoc: Doc): Promise<void> {
+    try {
+      await writeLocal(wiring, localDoc);
+    } catch (error) {
+      syncLog.error('Could not restore a refused local edit after a pull', { collection: wiring.name, docId: localDoc.id, error: String(error) });
+    }
   }
 
   async function pushRows(wiring: CollectionWiring, rows: Row[]): Promise<WithDeleted<Doc>[]> {

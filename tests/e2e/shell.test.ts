@@ -15,7 +15,9 @@ let page: Page;
 let problems: string[];
 
 const pages = [
-  { path: '#/', heading: 'Workspace' },
+  { path: '#/', heading: 'Dashboard' },
+  { path: '#/tiers', heading: 'Tier progress' },
+  { path: '#/workspace', heading: 'Workspace' },
   { path: '#/settings', heading: 'Settings' },
   { path: '#/no-such-screen', heading: 'Page not found' },
 ] as const;
@@ -59,14 +61,14 @@ afterEach(async () => {
 
 describe('app shell', () => {
   it('shows the landmarks, the main navigation and the workspace overview', async () => {
-    await open('#/');
+    await open('#/workspace');
     await expect(page.title()).resolves.toBe('Workspace · SISO Partner Workstation');
     await page.getByRole('banner').waitFor();
     await page.getByRole('main').waitFor();
 
     const nav = page.getByRole('navigation', { name: 'Main' });
     const links = await nav.getByRole('link').allInnerTexts();
-    expect(links.map((text) => text.trim())).toEqual(['Workspace', 'Leads', 'Settings']);
+    expect(links.map((text) => text.trim())).toEqual(['Dashboard', 'Tier progress', 'Leads', 'Workspace', 'Settings']);
     await expect(nav.getByRole('link', { name: 'Workspace' }).getAttribute('aria-current')).resolves.toBe('page');
     await expect(nav.getByRole('link', { name: 'Settings' }).getAttribute('aria-current')).resolves.toBeNull();
 
@@ -94,12 +96,10 @@ describe('app shell', () => {
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('main-content');
     expect(new URL(page.url()).hash).toBe('#/');
 
-    // From the top again: skip link, then the sidebar links Workspace, Leads, Settings.
-    await open('#/');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
+    // From the top again: skip link, then the sidebar links Dashboard, Tier progress, Leads, Workspace, Settings.
+    await open('#/workspace');
+    await page.getByRole('heading', { level: 1, name: 'Workspace' }).waitFor();
+    for (let i = 0; i < 6; i++) await page.keyboard.press('Tab');
     await expect(page.evaluate(() => document.activeElement?.textContent?.trim())).resolves.toBe('Settings');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
@@ -154,8 +154,8 @@ describe('app shell', () => {
     await open('#/no-such-screen');
     await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
     await expect(page.getByRole('main').innerText()).resolves.toContain('/no-such-screen');
-    await page.getByRole('link', { name: 'Go to Workspace' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Workspace' }).waitFor();
+    await page.getByRole('link', { name: 'Go to the dashboard' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
     expect(new URL(page.url()).hash).toBe('#/');
   });
 
