@@ -1,4 +1,7 @@
-/** The root component: error boundary, platform, theme, deep links, the workspace gate and the router. */
+/**
+ * The root component: error boundary, platform, theme, deep links, the account session and sync
+ * services, the workspace gate and the router.
+ */
 import { useEffect, useState } from 'react';
 import { RouterProvider } from 'react-router-dom';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -6,10 +9,27 @@ import { parseDeepLinkRoute } from './deep-link';
 import { PlatformProvider, type PlatformSnapshot } from './platform';
 import { createAppRouter } from './routes';
 import { useAppliedTheme } from './theme';
-import { WorkspaceGate } from './workspace';
+import { createMemoryKeyValueStore } from '../../sync/replication/key-value-store';
+import { createAccountServices, type AccountServices } from './sync/account-services';
+import { AccountSyncProvider } from './sync/account-sync-context';
+import { createLocalKeyValueStore } from './sync/local-key-value-store';
+import { SessionPortProvider, WorkspaceGate } from './workspace';
+import { browserWorkspaceMemory } from './workspace/last-workspace';
+
+function createServices({ platform, config }: PlatformSnapshot): AccountServices {
+  const memory = browserWorkspaceMemory();
+  return createAccountServices({
+    anonKey: config.supabaseAnonKey,
+    tokenStore: platform.secrets,
+    // Durable bookkeeping needs localStorage; without it (storage disabled) it lasts for this run only.
+    bookkeeping: memory ? createLocalKeyValueStore(memory) : createMemoryKeyValueStore(),
+    memory,
+  });
+}
 
 export function App({ platform }: { platform: PlatformSnapshot }) {
   const [router] = useState(createAppRouter);
+  const [services] = useState(() => createServices(platform));
   useAppliedTheme();
 
   useEffect(
@@ -24,9 +44,13 @@ export function App({ platform }: { platform: PlatformSnapshot }) {
   return (
     <ErrorBoundary context={{ appVersion: platform.appInfo.version, platform: platform.platform.kind }}>
       <PlatformProvider value={platform}>
-        <WorkspaceGate>
-          <RouterProvider router={router} />
-        </WorkspaceGate>
+        <SessionPortProvider port={services.port}>
+          <AccountSyncProvider prepare={services.prepareSync}>
+            <WorkspaceGate>
+              <RouterProvider router={router} />
+            </WorkspaceGate>
+          </AccountSyncProvider>
+        </SessionPortProvider>
       </PlatformProvider>
     </ErrorBoundary>
   );

@@ -1,10 +1,18 @@
 /**
- * The top bar's status area. For now it reports only the network connection; the sync engine
- * (a later issue) replaces it with what is waiting to sync.
+ * The top bar's status area: for an account workspace, the sync indicator; for the demo (which
+ * never syncs), the network connection only.
  */
 import { useOnlineStatus } from './online-status';
+import { SyncIndicator } from './sync/SyncIndicator';
+import { useOpenWorkspace } from './workspace';
 
 export function SyncStatusSlot() {
+  const workspace = useOpenWorkspace();
+  if (workspace?.sync) return <SyncIndicator sync={workspace.sync} />;
+  return <NetworkStatus />;
+}
+
+function NetworkStatus() {
   const online = useOnlineStatus();
   return (
     <div className="status-pill" data-state={online ? 'online' : 'offline'} role="status">

@@ -98,13 +98,17 @@ describe('welcome and the workspace gate', () => {
     await page.goto(`${server.url}#/leads`);
     await demoButton().click();
     await page.getByRole('heading', { level: 1, name: 'Leads' }).waitFor();
-    const rows = await page.getByRole('table').getByRole('row').count();
+    // The list renders after the local query answers: wait for a data row, not only the heading.
+    const dataRows = page.getByRole('table').getByRole('row');
+    await dataRows.nth(1).waitFor();
+    const rows = await dataRows.count();
     expect(rows).toBeGreaterThan(1);
     await page.getByRole('button', { name: 'Account' }).click();
     await page.getByRole('menuitem', { name: 'Close workspace' }).click();
     await demoButton().click();
     await page.getByRole('heading', { level: 1, name: 'Leads' }).waitFor();
-    await expect(page.getByRole('table').getByRole('row').count()).resolves.toBe(rows);
+    await dataRows.nth(rows - 1).waitFor();
+    await expect(dataRows.count()).resolves.toBe(rows);
   });
 
   it('has no serious or critical accessibility violations on Welcome, in either theme', async () => {

@@ -4,12 +4,16 @@
  * and returns focus to the button, Tab closes.
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { ModalDialog } from '../sync/ModalDialog';
+import { plural } from '../sync/sync-labels';
 import { useOpenWorkspace } from './WorkspaceGate';
 
 export function AccountMenu() {
   const workspace = useOpenWorkspace();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
+  /** Changes not yet on the server when sign-out was chosen: asks first. */
+  const [confirmWaiting, setConfirmWaiting] = useState<number | null>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const menuRef = useRef<HTMLUListElement>(null);
   const menuId = useId();
@@ -75,10 +79,16 @@ export function AccountMenu() {
     }
   }
 
-  async function leave() {
+  async function leave(confirmed = false) {
     if (!workspace) return;
-    setBusy(true);
     setOpen(false);
+    const waiting = workspace.sync?.pendingCount() ?? 0;
+    if (!confirmed && waiting > 0) {
+      setConfirmWaiting(waiting);
+      return;
+    }
+    setConfirmWaiting(null);
+    setBusy(true);
     await workspace.close();
   }
 
@@ -111,6 +121,23 @@ export function AccountMenu() {
             </li>
           </ul>
         </div>
+      ) : null}
+      {confirmWaiting !== null ? (
+        <ModalDialog title="Sign out with changes not sent?" onClose={() => setConfirmWaiting(null)}>
+          <p className="card__text">
+            {plural(confirmWaiting, 'change')} made on this device {confirmWaiting === 1 ? 'has' : 'have'} not reached the server yet.
+            If you sign out now, {confirmWaiting === 1 ? 'it stays' : 'they stay'} on this device and {confirmWaiting === 1 ? 'is' : 'are'}{' '}
+            sent the next time you sign in here — but you will not see {confirmWaiting === 1 ? 'it' : 'them'} on other devices until then.
+          </p>
+          <div className="button-row dialog__actions">
+            <button type="button" className="button button--primary" onClick={() => setConfirmWaiting(null)}>
+              Stay signed in
+            </button>
+            <button type="button" className="button button--danger" onClick={() => void leave(true)}>
+              Sign out anyway
+            </button>
+          </div>
+        </ModalDialog>
       ) : null}
     </div>
   );

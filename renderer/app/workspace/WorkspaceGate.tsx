@@ -6,8 +6,9 @@ import { createContext, useContext, useEffect, useMemo, useState, useSyncExterna
 import { DatabaseProvider } from '../../data/DatabaseProvider';
 import { WelcomePage } from '../../features/welcome/WelcomePage';
 import { usePlatformConfig } from '../platform';
+import { useAccountSync } from '../sync/account-sync-context';
 import { browserWorkspaceMemory } from './last-workspace';
-import { openWorkspaceDatabase, type WorkspaceTarget } from './open-workspace-database';
+import { openWorkspaceDatabase, type OpenedDatabase, type WorkspaceTarget } from './open-workspace-database';
 import { useSessionPort } from './session-port';
 import '../../ui/forms.css';
 import './workspace.css';
@@ -35,12 +36,24 @@ function GateStatusPage({ children }: { children: ReactNode }) {
 
 export function WorkspaceGate({ children }: { children: ReactNode }) {
   const port = useSessionPort();
+  const prepareSync = useAccountSync();
   const { supabaseUrl } = usePlatformConfig();
   const [controller] = useState<WorkspaceController>(() =>
     createWorkspaceController({
       port,
       memory: browserWorkspaceMemory(),
-      openDatabase: openWorkspaceDatabase,
+      openDatabase: async (target): Promise<OpenedDatabase> => {
+        // Only account workspaces sync; the demo stays on this device.
+        if (target.kind !== 'account' || !prepareSync) return openWorkspaceDatabase(target);
+        const prepared = prepareSync(target.session);
+        const opened = await openWorkspaceDatabase(target, { conflictHandlers: prepared.conflictHandlers });
+        try {
+          return { ...opened, sync: await prepared.start(opened.db) };
+        } catch (error) {
+          await opened.db.close();
+          throw error;
+        }
+      },
       setIdentity: setShellIdentity,
     }),
   );

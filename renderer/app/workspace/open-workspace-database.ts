@@ -4,8 +4,15 @@
  */
 import { z } from 'zod';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import { DEMO_DATABASE_NAME, databaseNameForAccount, openWorkstationDatabase, type WorkstationDatabase } from '../../../sync/schema/database';
+import {
+  DEMO_DATABASE_NAME,
+  databaseNameForAccount,
+  openWorkstationDatabase,
+  type WorkstationConflictHandlers,
+  type WorkstationDatabase,
+} from '../../../sync/schema/database';
 import { loadDemoWorkspace } from '../../../sync/schema/demo-workspace';
+import type { WorkspaceSync } from '../sync/workspace-sync';
 import type { AccountSession } from './session-port';
 
 export type WorkspaceTarget = { kind: 'demo' } | { kind: 'account'; session: AccountSession };
@@ -14,11 +21,18 @@ export interface OpenedDatabase {
   db: WorkstationDatabase;
   /** The partner id new rows are written with. */
   partnerId: string;
+  /** Account workspaces with sync wired: stopped before the database closes. */
+  sync?: WorkspaceSync;
+}
+
+export interface OpenWorkspaceDatabaseOptions {
+  /** An account store's conflict handlers (RxDB fixes them when the collections are created). */
+  conflictHandlers?: WorkstationConflictHandlers;
 }
 
 const demoPartnerSchema = z.object({ partner_id: z.uuid() });
 
-export async function openWorkspaceDatabase(target: WorkspaceTarget): Promise<OpenedDatabase> {
+export async function openWorkspaceDatabase(target: WorkspaceTarget, options: OpenWorkspaceDatabaseOptions = {}): Promise<OpenedDatabase> {
   const storage = getRxStorageDexie();
   if (target.kind === 'demo') {
     // Loaded on demand so accounts never download the sample data.
@@ -38,6 +52,7 @@ export async function openWorkspaceDatabase(target: WorkspaceTarget): Promise<Op
     name: databaseNameForAccount(serverUrl, userId),
     storage,
     devMode: import.meta.env.DEV,
+    ...(options.conflictHandlers ? { conflictHandlers: options.conflictHandlers } : {}),
   });
   return { db, partnerId: userId };
 }

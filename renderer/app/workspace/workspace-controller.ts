@@ -5,6 +5,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { WorkstationDatabase } from '../../../sync/schema/database';
+import type { WorkspaceSync } from '../sync/workspace-sync';
 import { useWorkspaceStore, type WorkspaceIdentity } from '../workspace-store';
 import { readLastWorkspace, rememberLastWorkspace, type WorkspaceMemoryStorage } from './last-workspace';
 import type { OpenedDatabase, WorkspaceTarget } from './open-workspace-database';
@@ -14,6 +15,8 @@ export interface OpenWorkspace {
   target: WorkspaceTarget;
   db: WorkstationDatabase;
   partnerId: string;
+  /** Present for an account workspace whose sync is running. */
+  sync?: WorkspaceSync;
 }
 
 export type GateState =
@@ -65,8 +68,8 @@ export function createWorkspaceController(deps: WorkspaceControllerDeps): Worksp
     if (state.status === 'opening' || state.status === 'open' || state.status === 'closing') return;
     store.setState({ status: 'opening', target }, true);
     try {
-      const { db, partnerId } = await deps.openDatabase(target);
-      store.setState({ status: 'open', workspace: { target, db, partnerId } }, true);
+      const { db, partnerId, sync } = await deps.openDatabase(target);
+      store.setState({ status: 'open', workspace: { target, db, partnerId, ...(sync ? { sync } : {}) } }, true);
       if (target.kind === 'demo') {
         rememberLastWorkspace(deps.memory, { kind: 'demo' });
         deps.setIdentity({ mode: 'demo' });
@@ -119,10 +122,16 @@ export function createWorkspaceController(deps: WorkspaceControllerDeps): Worksp
     async close(options = {}) {
       const state = store.getState();
       if (state.status !== 'open') return;
-      const { db, target } = state.workspace;
+      const { db, target, sync } = state.workspace;
       // Unmount every screen before the store closes, so no live query reads a closed database.
       store.setState({ status: 'closing' }, true);
       let notice: string | null = null;
+      try {
+        // Replication stops first: nothing may write to or read from the store while it closes.
+        await sync?.stop();
+      } catch (error) {
+        notice = `Sync stopped with a problem: ${describeError(error)}`;
+      }
       try {
         await db.close();
       } catch (error) {
