@@ -1,7 +1,7 @@
 /**
  * The workspace gate in a real browser: Welcome when nothing is open, the demo workspace opening,
- * reopening at once after a reload, and closing from the account menu by keyboard. This web build
- * provides no session port, so Welcome offers the demo only and says why.
+ * reopening at once after a reload, and closing from the account menu by keyboard. Account sign-in
+ * and sync are covered in sync.test.ts.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -38,7 +38,7 @@ afterEach(async () => {
 });
 
 describe('welcome and the workspace gate', () => {
-  it('shows Welcome with SISO branding, the demo offer and why sign-in is unavailable', async () => {
+  it('shows Welcome with SISO branding, the demo offer and the sign-in form', async () => {
     await page.goto(server.url);
     await welcomeHeading().waitFor();
     await expect(page.title()).resolves.toBe('Welcome · SISO Partner Workstation');
@@ -47,10 +47,10 @@ describe('welcome and the workspace gate', () => {
     // The demo button is described by that promise.
     const description = await demoButton().evaluate((el) => document.getElementById(el.getAttribute('aria-describedby') ?? '')?.textContent ?? '');
     expect(description).toContain('nothing is sent anywhere');
-    // No session port in this build: no sign-in form, and an explanation instead.
-    await expect(page.getByRole('textbox', { name: 'Email' }).count()).resolves.toBe(0);
-    await expect(page.getByRole('button', { name: 'Sign in' }).count()).resolves.toBe(0);
-    await page.getByText('This build of the app has no account sign-in yet').waitFor();
+    // Account sign-in is wired: the form is offered, prefilled with the configured server.
+    await page.getByRole('textbox', { name: 'Email' }).waitFor();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    await expect(page.getByRole('textbox', { name: 'Server address' }).inputValue()).resolves.toBe('http://127.0.0.1:54321');
     await expect(page.getByRole('navigation', { name: 'Main' }).count()).resolves.toBe(0);
     await page.screenshot({ path: '/tmp/welcome.png' });
     expect(problems).toEqual([]);

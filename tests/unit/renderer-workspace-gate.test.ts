@@ -1,7 +1,7 @@
 /**
  * The workspace gate's state machine with a fake session port and a fake store opener: restore
- * on start, sign-in, failures with retry, and closing/signing out. (The web build used by the e2e
- * suite has no session port, so the account path is covered here.)
+ * on start, sign-in, failures with retry, and closing/signing out. (The real session against a
+ * backend is covered end to end in tests/e2e/sync.test.ts.)
  */
 import { describe, expect, it, vi } from 'vitest';
 import { LAST_WORKSPACE_KEY, readLastWorkspace, type WorkspaceMemoryStorage } from '../../renderer/app/workspace/last-workspace';
