@@ -353,7 +353,7 @@ function estimateRequirement(item: RequirementProgress, context: EstimateContext
       return {
         key,
         kind: 'unavailable',
-        reason: `At your recent pace of about ${perMonth} leads a month, ${item.target} leads in one month is out of reach.`,
+        reason: `At your recent pace of about ${perMonth} ${perMonth === 1 ? 'lead' : 'leads'} a month, ${item.target} leads in one month is out of reach.`,
       };
     }
     case 'training_modules': {

@@ -285,7 +285,7 @@ describe('tiers and dashboard for seeded accounts', () => {
     const { page, problems } = await newWindow();
     await signIn(page, 'elite');
     const { progress, stats, tierRules, gate } = await expectedFor('elite');
-    expect(tierRules.problems).toEqual([]);
+    expect(tierRules.problems, 'the seeded tier rules are readable by the app').toEqual([]);
     if (progress.state !== 'top') throw new Error(`the elite partner should hold the top tier, not ${progress.state}`);
 
     await open(page, '#/tiers', 'Tier progress');

@@ -195,7 +195,9 @@ function BenefitsComparison({ data }: { data: TierData }) {
   const nextTier: Tier | null = data.progress.state === 'progressing' ? data.progress.next.tier : null;
   const label = (category: FeatureCategory, id: string, fallback: string) =>
     category === 'training_courses' ? (data.courseTitles.get(id) ?? fallback) : fallback;
-  const columnNote = (tier: Tier) => (tier === currentTier ? 'your tier' : tier === nextTier ? 'next' : 'top tier');
+  const topTier = columns.at(-1)?.tier;
+  const columnNote = (tier: Tier) =>
+    tier === currentTier ? 'your tier' : tier === nextTier ? 'next' : tier === topTier ? 'top tier' : 'earlier tier';
 
   return (
     <section className="card" aria-labelledby="tier-benefits-heading">

@@ -104,6 +104,17 @@ async function buildUsers(clock: Clock): Promise<Row[]> {
   );
 }
 
+/** Tier rules name their courses by slug in the seed data; the app reads catalog ids. */
+function withCourseIds(body: Record<string, unknown>): Record<string, unknown> {
+  const benefits = body.benefits as { training_courses?: unknown } | undefined;
+  if (!benefits || !Array.isArray(benefits.training_courses)) return body;
+  const courseSlugs = new Set(catalogSeed.filter((entry) => entry.kind === 'course').map((entry) => entry.slug));
+  const training_courses = benefits.training_courses.map((slug: unknown) =>
+    typeof slug === 'string' && courseSlugs.has(slug) ? seedId(`catalog:${slug}`) : slug,
+  );
+  return { ...body, benefits: { ...benefits, training_courses } };
+}
+
 function buildCatalog(clock: Clock): Row[] {
   return catalogSeed.map((entry, index) => {
     const createdAt = clock.now - entry.ageDays * day;
@@ -112,7 +123,7 @@ function buildCatalog(clock: Clock): Row[] {
       kind: entry.kind,
       title: entry.title,
       slug: entry.slug,
-      body: JSON.stringify(entry.body),
+      body: JSON.stringify(entry.kind === 'tier_rule' ? withCourseIds(entry.body) : entry.body),
       tier_required: entry.tierRequired,
       category: entry.category,
       tags: entry.tags,
@@ -192,7 +203,9 @@ function buildPartnerData(partner: (typeof seedPartners)[number], partnerIndex: 
     const id = seedId(`${key}:lead:${index}`);
     const company = companies[(index * 7 + partnerIndex * 13) % companies.length] ?? 'Acme Ltd';
     const stage = stages[index % stages.length] as (typeof stages)[number];
-    const createdAt = index % 2 === 0 ? clock.thisMonth(random.next()) : clock.now - random.int(32, 150) * day;
+    // Half this month; the parity shifts every six leads so won deals (every sixth) fall in past months too.
+    const createdThisMonth = (index + Math.floor(index / stages.length)) % 2 === 0;
+    const createdAt = createdThisMonth ? clock.thisMonth(random.next()) : clock.now - random.int(32, 150) * day;
     const stageChangedAt = Math.min(clock.now, createdAt + random.int(0, 20) * day);
     const first = random.pick(firstNames);
     const last = random.pick(lastNames);
