@@ -15,6 +15,7 @@ const navItems: readonly NavItem[] = [
   { to: '/', label: 'Dashboard', icon: 'home', end: true },
   { to: '/tiers', label: 'Tier progress', icon: 'tiers' },
   { to: '/leads', label: 'Leads', icon: 'leads' },
+  { to: '/referrals', label: 'Referral links', icon: 'link' },
   { to: '/workspace', label: 'Workspace', icon: 'workspace' },
   { to: '/settings', label: 'Settings', icon: 'settings' },
 ];

@@ -2,8 +2,10 @@
 import { createHashRouter, type RouteObject } from 'react-router-dom';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { TierProgressPage } from '../features/tiers/TierProgressPage';
+import { CsvImportPage } from '../features/leads/import/CsvImportPage';
 import { LeadDetailPage } from '../features/leads/LeadDetailPage';
 import { LeadsPage } from '../features/leads/LeadsPage';
+import { ReferralsPage } from '../features/referrals/ReferralsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { WorkspacePage } from '../features/workspace/WorkspacePage';
 import { AppShell } from './AppShell';
@@ -23,7 +25,9 @@ export const appRoutes: RouteObject[] = [
           { path: 'tiers', element: <TierProgressPage /> },
           { path: 'workspace', element: <WorkspacePage /> },
           { path: 'leads', element: <LeadsPage /> },
+          { path: 'leads/import', element: <CsvImportPage /> },
           { path: 'leads/:leadId', element: <LeadDetailPage /> },
+          { path: 'referrals', element: <ReferralsPage /> },
           { path: 'settings', element: <SettingsPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -1,46 +1,254 @@
-/** /leads: quick stats, the filtered lead list (most recently updated first) and "New lead". */
-import { useDeferredValue, useId, useState } from 'react';
-import { Link } from 'react-router-dom';
+/**
+ * /leads: quick stats, search and filters, and the leads as a list (most recently updated first,
+ * with bulk actions) or, for tiers with the pipeline feature, as a pipeline board. The view is in
+ * the URL (?view=board) so it survives navigation. The header offers CSV import (its own page)
+ * and export of the leads the filters show; the list's bulk actions export the selection.
+ */
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import { usePlatform } from '../../app/platform/PlatformContext';
 import { useLeads } from '../../data/workstation-hooks';
+import { LockedFeature } from '../../ui/LockedFeature';
 import { PageHeader } from '../../ui/PageHeader';
-import { emptyLeadForm, filterAndSortLeads, lastChangedAt, LEAD_STAGES, type LeadStage } from '../../../sync/domain/leads';
+import { emptyLeadForm, lastChangedAt, sortLeadsByRecentChange, type LeadStage } from '../../../sync/domain/leads';
+import {
+  applyLeadFilter,
+  EMPTY_LEAD_FILTER_INPUT,
+  isEmptyFilter,
+  LeadSearchIndex,
+  parseLeadFilter,
+  type LeadFilter,
+  type LeadFilterInput,
+} from '../../../sync/domain/lead-search';
+import { leadsToCsv } from '../../../sync/domain/csv-leads';
+import { leadSchema } from '../../../sync/schema/leads.schema';
+import { PIPELINE_COLUMN_LABELS, columnOfStage, type DropOutcome } from '../../../sync/domain/pipeline';
 import { formatDateTime, formatMoney, formatRelativeTime, STAGE_LABELS } from './labels';
-import { createLead } from './lead-writes';
+import { createLead, deleteLeads, moveLeadToStage, restoreLeads } from './lead-writes';
+import { BulkActions } from './BulkActions';
+import { CloseLeadDialog } from './CloseLeadDialog';
+import { LeadFilters } from './LeadFilters';
 import { LeadFormDialog } from './LeadFormDialog';
 import { LeadStats } from './LeadStats';
 import { LeadToast } from './LeadToast';
+import { PipelineBoard, type FocusRequest } from './PipelineBoard';
 import { useLeadToastStore } from './lead-toast-store';
 import { useLeadWorkspace } from './use-lead-workspace';
+import { usePipelineAccess } from './use-pipeline-access';
 import './leads.css';
+
+type View = 'list' | 'board';
+
+const NO_FILTER: LeadFilter = { stage: null, source: null, createdFrom: null, createdBefore: null, valueMin: null, valueMax: null };
+
+function systemTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/** A BOM so spreadsheet programs open the UTF-8 text with the right accents. */
+function csvFile(text: string): Uint8Array {
+  return new TextEncoder().encode(`\ufeff${text}`);
+}
+
+function exportFileName(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `siso-leads-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.csv`;
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
 
 export function LeadsPage() {
   const leads = useLeads();
   const { db, partnerId, defaultCurrency } = useLeadWorkspace();
+  const access = usePipelineAccess();
+  const [params, setParams] = useSearchParams();
   const [text, setText] = useState('');
-  const [stage, setStage] = useState<LeadStage | ''>('');
+  const [filterInput, setFilterInput] = useState<LeadFilterInput>(EMPTY_LEAD_FILTER_INPUT);
   const [creating, setCreating] = useState(false);
+  const [closing, setClosing] = useState<{ id: string; company: string } | null>(null);
+  const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [bulkBusy, setBulkBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
   const deferredText = useDeferredValue(text);
   const showToast = useLeadToastStore((state) => state.show);
-  const searchId = useId();
-  const stageId = useId();
+  const platform = usePlatform();
 
-  const visible = filterAndSortLeads(leads.data, { text: deferredText, stage: stage || null });
-  const filtered = text.trim() !== '' || stage !== '';
+  const boardAllowed = access?.allowed === true;
+  const view: View = boardAllowed && params.get('view') === 'board' ? 'board' : 'list';
+
+  // One index for the page's lifetime, told only what changed each time the leads emit.
+  const [searchIndex] = useState(() => new LeadSearchIndex());
+  const indexedLeads = useMemo(() => {
+    searchIndex.sync(leads.data);
+    return leads.data;
+  }, [searchIndex, leads.data]);
+  const searchHits = useMemo(() => (indexedLeads ? searchIndex.search(deferredText) : null), [searchIndex, indexedLeads, deferredText]);
+
+  const parsedFilter = useMemo(() => parseLeadFilter(filterInput, systemTimeZone()), [filterInput]);
+  const filter = parsedFilter.ok ? parsedFilter.filter : NO_FILTER;
+  const visible = useMemo(
+    () => sortLeadsByRecentChange(applyLeadFilter(indexedLeads, filter, searchHits)),
+    [indexedLeads, filter, searchHits],
+  );
+  const filtered = searchHits !== null || !isEmptyFilter(filter);
   const now = new Date();
+
+  const selectedVisible = visible.filter((lead) => selected.has(lead.id));
+  const allVisibleSelected = visible.length > 0 && selectedVisible.length === visible.length;
+
+  function setView(next: View) {
+    setParams(
+      (current) => {
+        const updated = new URLSearchParams(current);
+        if (next === 'board') updated.set('view', 'board');
+        else updated.delete('view');
+        return updated;
+      },
+      { replace: true },
+    );
+  }
+
+  function clearFilters() {
+    setText('');
+    setFilterInput(EMPTY_LEAD_FILTER_INPUT);
+  }
+
+  async function move(id: string, stage: LeadStage, lostReason: string | null) {
+    if (!db || !partnerId) throw new Error('No partner is signed in on this device, so the lead cannot be moved.');
+    await moveLeadToStage(db, partnerId, id, stage, lostReason);
+  }
+
+  const handleDrop = useCallback(
+    (lead: { id: string; company: string }, outcome: Exclude<DropOutcome, { kind: 'unchanged' }>) => {
+      setProblem(null);
+      if (outcome.kind === 'choose-outcome') {
+        setClosing({ id: lead.id, company: lead.company });
+        return;
+      }
+      setFocusRequest({ leadId: lead.id, column: columnOfStage(outcome.stage) });
+      if (!db || !partnerId) {
+        setProblem('No partner is signed in on this device, so the lead cannot be moved.');
+        return;
+      }
+      moveLeadToStage(db, partnerId, lead.id, outcome.stage).catch((error: unknown) =>
+        setProblem(`“${lead.company}” was not moved: ${message(error)}`),
+      );
+    },
+    [db, partnerId],
+  );
+  const clearFocus = useCallback(() => setFocusRequest(null), []);
+
+  function toggle(id: string, on: boolean) {
+    setSelected((current) => {
+      const next = new Set(current);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  }
+
+  function toggleAllVisible(on: boolean) {
+    setSelected((current) => {
+      const next = new Set(current);
+      for (const lead of visible) {
+        if (on) next.add(lead.id);
+        else next.delete(lead.id);
+      }
+      return next;
+    });
+  }
+
+  async function bulkMove(stage: LeadStage, lostReason: string | null) {
+    const targets = selectedVisible;
+    setBulkBusy(true);
+    setProblem(null);
+    let moved = 0;
+    try {
+      for (const lead of targets) {
+        await move(lead.id, stage, lostReason);
+        moved += 1;
+      }
+      setSelected(new Set());
+      showToast({ message: `Moved ${moved} ${moved === 1 ? 'lead' : 'leads'} to ${STAGE_LABELS[stage]}.` });
+    } catch (error) {
+      setProblem(`Moved ${moved} of ${targets.length} leads; the rest were not moved: ${message(error)}`);
+    } finally {
+      setBulkBusy(false);
+    }
+  }
+
+  async function bulkDelete() {
+    if (!db) return;
+    const database = db;
+    setBulkBusy(true);
+    setProblem(null);
+    try {
+      const saved = await deleteLeads(
+        database,
+        selectedVisible.map((lead) => lead.id),
+      );
+      setSelected(new Set());
+      showToast({
+        message: `Deleted ${saved.length} ${saved.length === 1 ? 'lead' : 'leads'}.`,
+        action: { label: 'Undo', run: () => restoreLeads(database, saved) },
+      });
+    } catch (error) {
+      setProblem(`The selected leads were not all deleted: ${message(error)}`);
+    } finally {
+      setBulkBusy(false);
+    }
+  }
+
+  async function exportCsv(rows: readonly { id: string }[], what: string) {
+    setProblem(null);
+    try {
+      const docs = rows.map((row) => leadSchema.parse(row));
+      const result = await platform.saveFile({ suggestedName: exportFileName(new Date()), mimeType: 'text/csv', data: csvFile(leadsToCsv(docs)) });
+      showToast({
+        message: result.saved
+          ? `Exported ${what} as CSV${result.path ? ` to ${result.path}` : ''}.`
+          : 'The CSV file was not saved.',
+      });
+    } catch (error) {
+      setProblem(`The CSV file could not be saved: ${message(error)}. Try again.`);
+    }
+  }
+
+  const countText = leads.loading
+    ? 'Loading leads…'
+    : filtered
+      ? `Showing ${visible.length} of ${leads.data.length} leads`
+      : `${leads.data.length} ${leads.data.length === 1 ? 'lead' : 'leads'}`;
 
   return (
     <>
       <title>Leads · SISO Partner Workstation</title>
       <div className="page-header-row">
         <PageHeader title="Leads" description="Everyone you have referred to SISO, stored on this device and synced when online." />
-        <button
-          type="button"
-          className="button button--primary"
-          onClick={() => setCreating(true)}
-          disabled={!db || !partnerId}
-        >
-          New lead
-        </button>
+        <div className="button-row">
+          <Link className="button" to="/leads/import">
+            Import CSV
+          </Link>
+          <button
+            type="button"
+            className="button"
+            onClick={() => void exportCsv(visible, filtered ? `${visible.length} filtered ${visible.length === 1 ? 'lead' : 'leads'}` : `all ${visible.length} leads`)}
+            disabled={visible.length === 0}
+          >
+            {filtered ? 'Export filtered as CSV' : 'Export CSV'}
+          </button>
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => setCreating(true)}
+            disabled={!db || !partnerId}
+          >
+            New lead
+          </button>
+        </div>
       </div>
 
       {leads.error ? (
@@ -51,55 +259,52 @@ export function LeadsPage() {
 
       <LeadStats leads={leads.data} />
 
+      {access && !access.allowed ? (
+        <LockedFeature
+          title="Pipeline board"
+          description="See your leads as a board from New to Closed and move them between stages by dragging."
+          message={access.message}
+        />
+      ) : null}
+
       <section aria-labelledby="lead-list-heading" className="card lead-list">
         <div className="lead-list__header">
-          <h2 id="lead-list-heading">All leads</h2>
-          <div className="filters" role="search" aria-label="Filter leads">
-            <div className="form-field">
-              <label htmlFor={searchId}>Search</label>
-              <input
-                id={searchId}
-                type="search"
-                value={text}
-                onChange={(event) => setText(event.target.value)}
-                placeholder="Company, contact or email"
-              />
+          <h2 id="lead-list-heading">{view === 'board' ? 'Pipeline' : 'All leads'}</h2>
+          {boardAllowed ? (
+            <div className="view-switch" role="group" aria-label="View">
+              <button type="button" className="view-switch__option" aria-pressed={view === 'board'} onClick={() => setView('board')}>
+                Board
+              </button>
+              <button type="button" className="view-switch__option" aria-pressed={view === 'list'} onClick={() => setView('list')}>
+                List
+              </button>
             </div>
-            <div className="form-field">
-              <label htmlFor={stageId}>Stage</label>
-              <select id={stageId} value={stage} onChange={(event) => setStage(event.target.value as LeadStage | '')}>
-                <option value="">All stages</option>
-                {LEAD_STAGES.map((value) => (
-                  <option key={value} value={value}>
-                    {STAGE_LABELS[value]}
-                  </option>
-                ))}
-              </select>
-            </div>
-          </div>
+          ) : null}
         </div>
+        <LeadFilters
+          text={text}
+          onTextChange={setText}
+          input={filterInput}
+          onInputChange={setFilterInput}
+          errors={parsedFilter.ok ? {} : parsedFilter.errors}
+        />
 
         <p className="lead-list__count" role="status">
-          {leads.loading
-            ? 'Loading leads…'
-            : filtered
-              ? `Showing ${visible.length} of ${leads.data.length} leads`
-              : `${leads.data.length} ${leads.data.length === 1 ? 'lead' : 'leads'}`}
+          {countText}
         </p>
+
+        {problem ? (
+          <p role="alert" className="inline-message">
+            {problem}
+          </p>
+        ) : null}
 
         {!leads.loading && visible.length === 0 ? (
           <div className="empty-state">
             {filtered ? (
               <>
                 <p>No leads match these filters.</p>
-                <button
-                  type="button"
-                  className="button"
-                  onClick={() => {
-                    setText('');
-                    setStage('');
-                  }}
-                >
+                <button type="button" className="button" onClick={clearFilters}>
                   Clear filters
                 </button>
               </>
@@ -109,12 +314,38 @@ export function LeadsPage() {
           </div>
         ) : null}
 
-        {visible.length > 0 ? (
+        {view === 'board' && !leads.loading ? (
+          <PipelineBoard leads={visible} now={now} onDrop={handleDrop} focusRequest={focusRequest} onFocusTaken={clearFocus} />
+        ) : null}
+
+        {view === 'list' && selectedVisible.length > 0 ? (
+          <BulkActions
+            count={selectedVisible.length}
+            busy={bulkBusy}
+            onMove={bulkMove}
+            onDelete={bulkDelete}
+            onExport={() => exportCsv(selectedVisible, `${selectedVisible.length} selected ${selectedVisible.length === 1 ? 'lead' : 'leads'}`)}
+            onClear={() => setSelected(new Set())}
+          />
+        ) : null}
+
+        {view === 'list' && visible.length > 0 ? (
           <div className="table-scroll">
             <table className="data-table">
               <caption className="visually-hidden">Leads, most recently updated first</caption>
               <thead>
                 <tr>
+                  <th scope="col" className="data-table__select">
+                    <input
+                      type="checkbox"
+                      aria-label="Select all shown leads"
+                      checked={allVisibleSelected}
+                      ref={(node) => {
+                        if (node) node.indeterminate = selectedVisible.length > 0 && !allVisibleSelected;
+                      }}
+                      onChange={(event) => toggleAllVisible(event.target.checked)}
+                    />
+                  </th>
                   <th scope="col">Company</th>
                   <th scope="col">Contact</th>
                   <th scope="col">Stage</th>
@@ -127,6 +358,14 @@ export function LeadsPage() {
               <tbody>
                 {visible.map((lead) => (
                   <tr key={lead.id}>
+                    <td className="data-table__select">
+                      <input
+                        type="checkbox"
+                        aria-label={`Select ${lead.company}`}
+                        checked={selected.has(lead.id)}
+                        onChange={(event) => toggle(lead.id, event.target.checked)}
+                      />
+                    </td>
                     <th scope="row">
                       <Link to={`/leads/${encodeURIComponent(lead.id)}`}>{lead.company}</Link>
                     </th>
@@ -165,6 +404,21 @@ export function LeadsPage() {
             const lead = await createLead(db, partnerId, values);
             setCreating(false);
             showToast({ message: `Added “${lead.company}”.` });
+          }}
+        />
+      ) : null}
+
+      {closing ? (
+        <CloseLeadDialog
+          company={closing.company}
+          onClose={() => setClosing(null)}
+          onConfirm={async (choice) => {
+            await move(closing.id, choice.stage, choice.lostReason);
+            setFocusRequest({ leadId: closing.id, column: 'closed' });
+            setClosing(null);
+            showToast({
+              message: `Moved “${closing.company}” to ${PIPELINE_COLUMN_LABELS[columnOfStage(choice.stage)]} as ${STAGE_LABELS[choice.stage].toLowerCase()}.`,
+            });
           }}
         />
       ) : null}

@@ -13,6 +13,7 @@ import {
   type ActivityFormValues,
   type LeadFormValues,
 } from '../../../sync/domain/leads';
+import { buildPipelineStageChange } from '../../../sync/domain/pipeline';
 import { stageLabel } from './labels';
 
 function context(partnerId: string) {
@@ -44,6 +45,25 @@ export async function changeLeadStage(db: WorkstationDatabase, partnerId: string
   await db.activities.insert(change.activity);
 }
 
+/**
+ * A stage change from the pipeline board or a bulk move: the same patch and timeline entry as
+ * changeLeadStage, plus the reason when the lead is lost (required then). False when unchanged.
+ */
+export async function moveLeadToStage(
+  db: WorkstationDatabase,
+  partnerId: string,
+  id: string,
+  to: LeadStage,
+  lostReason: string | null = null,
+): Promise<boolean> {
+  const doc = await findLead(db, id);
+  const change = buildPipelineStageChange(doc.toMutableJSON(), to, context(partnerId), stageLabel, lostReason);
+  if (!change) return false;
+  await doc.incrementalPatch(change.patch);
+  await db.activities.insert(change.activity);
+  return true;
+}
+
 export async function logLeadActivity(
   db: WorkstationDatabase,
   partnerId: string,
@@ -62,6 +82,22 @@ export async function deleteLead(db: WorkstationDatabase, id: string): Promise<L
   const saved = leadSchema.parse(doc.toMutableJSON());
   await doc.remove();
   return saved;
+}
+
+/** Soft-deletes several leads; returns them all so one Undo restores the batch. */
+export async function deleteLeads(db: WorkstationDatabase, ids: readonly string[]): Promise<LeadDoc[]> {
+  const saved: LeadDoc[] = [];
+  for (const id of ids) {
+    const doc = await db.leads.findOne(id).exec();
+    if (!doc) continue;
+    saved.push(leadSchema.parse(doc.toMutableJSON()));
+    await doc.remove();
+  }
+  return saved;
+}
+
+export async function restoreLeads(db: WorkstationDatabase, saved: readonly LeadDoc[]): Promise<void> {
+  for (const lead of saved) await restoreLead(db, lead);
 }
 
 export async function restoreLead(db: WorkstationDatabase, saved: LeadDoc): Promise<void> {

@@ -1,0 +1,42 @@
+/**
+ * The only writes an import makes, after the person confirms: new leads in one bulk insert, then
+ * the patches that fill in existing leads. Both were built and validated by sync/domain/csv-leads.ts.
+ */
+import type { WorkstationDatabase } from '../../../../sync/schema/database';
+import type { ImportPlan } from '../../../../sync/domain/csv-leads';
+
+export interface ImportOutcome {
+  inserted: number;
+  updated: number;
+  /** Sentences about documents the store refused; empty when everything was saved. */
+  failures: string[];
+}
+
+export async function applyImport(db: WorkstationDatabase, plan: ImportPlan): Promise<ImportOutcome> {
+  const failures: string[] = [];
+  let inserted = 0;
+  if (plan.inserts.length > 0) {
+    const result = await db.leads.bulkInsert(plan.inserts);
+    inserted = result.success.length;
+    for (const error of result.error) {
+      const company = plan.inserts.find((lead) => lead.id === error.documentId)?.company ?? error.documentId;
+      failures.push(`“${company}” could not be saved on this device (${error.status === 409 ? 'a lead with the same id exists' : `error ${error.status}`}).`);
+    }
+  }
+  let updated = 0;
+  for (const update of plan.updates) {
+    const doc = await db.leads.findOne(update.id).exec();
+    if (!doc) {
+      failures.push(`The lead that rows ${update.lines.join(', ')} were to update no longer exists on this device, so they were not applied.`);
+      continue;
+    }
+    if (Object.keys(update.patch).length > 0) await doc.incrementalPatch(update.patch);
+    updated += 1;
+  }
+  return { inserted, updated, failures };
+}
+
+export function csvBytes(text: string): Uint8Array {
+  // A BOM so spreadsheet programs open the UTF-8 text with the right accents.
+  return new TextEncoder().encode(`\ufeff${text}`);
+}

@@ -1,0 +1,130 @@
+/** The referral link creator: name, SISO destination and UTM fields, with a live preview of the URL. */
+import { useId, useState, type FormEvent } from 'react';
+import {
+  SISO_LINK_DOMAINS,
+  buildNewReferralLink,
+  emptyReferralLinkForm,
+  previewReferralUrl,
+  validateReferralLinkForm,
+  type ReferralLinkFormErrors,
+  type ReferralLinkFormField,
+  type ReferralLinkFormInput,
+} from '../../../sync/domain/referral-links';
+import type { WorkstationDatabase } from '../../../sync/schema/database';
+
+const FIELDS: ReadonlyArray<{ name: ReferralLinkFormField; label: string; hint?: string }> = [
+  { name: 'name', label: 'Link name', hint: 'Only you see this, e.g. “LinkedIn spring post”.' },
+  { name: 'destination', label: 'Destination page', hint: `An https:// page on ${SISO_LINK_DOMAINS.join(', ')} or a subdomain.` },
+  { name: 'source', label: 'Campaign source (utm_source)', hint: 'Where the traffic comes from, e.g. linkedin or newsletter.' },
+  { name: 'medium', label: 'Campaign medium (utm_medium)', hint: 'The kind of channel, e.g. social, email or qr.' },
+  { name: 'campaign', label: 'Campaign name (utm_campaign)', hint: 'e.g. spring-outreach.' },
+  { name: 'term', label: 'Campaign term (utm_term, optional)' },
+  { name: 'content', label: 'Campaign content (utm_content, optional)', hint: 'Tells apart links in the same campaign, e.g. footer.' },
+];
+
+export function LinkCreator({
+  db,
+  partnerId,
+  onCreated,
+}: {
+  db: WorkstationDatabase;
+  partnerId: string;
+  onCreated(linkId: string, name: string): void;
+}) {
+  const baseId = useId();
+  const [input, setInput] = useState<ReferralLinkFormInput>(emptyReferralLinkForm);
+  const [errors, setErrors] = useState<ReferralLinkFormErrors>({});
+  const [summary, setSummary] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const preview = previewReferralUrl(input, partnerId);
+  const fieldId = (name: ReferralLinkFormField) => `${baseId}-${name}`;
+
+  function set(name: ReferralLinkFormField, value: string) {
+    setInput((previous) => ({ ...previous, [name]: value }));
+    if (errors[name]) setErrors((previous) => ({ ...previous, [name]: undefined }));
+  }
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (busy) return;
+    const result = validateReferralLinkForm(input);
+    if (!result.ok) {
+      setErrors(result.errors);
+      const invalid = FIELDS.filter((field) => result.errors[field.name]);
+      setSummary(`The link was not created. Check ${invalid.length === 1 ? 'this field' : 'these fields'}: ${invalid.map((field) => field.label).join(', ')}.`);
+      const first = invalid[0];
+      if (first) document.getElementById(fieldId(first.name))?.focus();
+      return;
+    }
+    setBusy(true);
+    setSummary(null);
+    try {
+      const doc = buildNewReferralLink(result.values, { id: crypto.randomUUID(), partnerId, now: new Date() });
+      await db.referral_links.insert(doc);
+      setInput(emptyReferralLinkForm());
+      setErrors({});
+      onCreated(doc.id, doc.name);
+    } catch (error) {
+      setSummary(`The link was not saved: ${error instanceof Error ? error.message : String(error)}. Try again.`);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="card referral-creator" aria-labelledby={`${baseId}-heading`}>
+      <h2 id={`${baseId}-heading`}>Create a referral link</h2>
+      <form className="form" noValidate onSubmit={(event) => void submit(event)}>
+        <div className="form-grid referral-creator__grid">
+          {FIELDS.map((field) => {
+            const id = fieldId(field.name);
+            const error = errors[field.name];
+            const describedBy = [error ? `${id}-error` : null, field.hint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined;
+            return (
+              <div key={field.name} className={`form-field form-field--${field.name}`}>
+                <label htmlFor={id}>{field.label}</label>
+                <input
+                  id={id}
+                  name={field.name}
+                  type={field.name === 'destination' ? 'url' : 'text'}
+                  value={input[field.name]}
+                  onChange={(event) => set(field.name, event.target.value)}
+                  aria-invalid={error ? true : undefined}
+                  aria-describedby={describedBy}
+                  spellCheck={false}
+                  autoComplete="off"
+                />
+                {field.hint ? (
+                  <p id={`${id}-hint`} className="form-field__hint">
+                    {field.hint}
+                  </p>
+                ) : null}
+                {error ? (
+                  <p id={`${id}-error`} className="form-field__error">
+                    {error}
+                  </p>
+                ) : null}
+              </div>
+            );
+          })}
+        </div>
+        <div className="referral-preview">
+          <p className="referral-preview__label" id={`${baseId}-preview-label`}>
+            Final URL
+          </p>
+          <output className="referral-preview__url break-anywhere" aria-labelledby={`${baseId}-preview-label`} data-testid="referral-preview">
+            {preview ?? 'Fill in a valid destination, source, medium and campaign to see the link.'}
+          </output>
+        </div>
+        <div role="alert" className="form__alert">
+          {summary ? <p className="inline-message">{summary}</p> : null}
+        </div>
+        <div className="button-row">
+          <button type="submit" className="button button--primary" disabled={busy}>
+            {busy ? 'Saving…' : 'Create link'}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,133 @@
+/**
+ * The lead pipeline board's rules: its five columns (Closed holds won and lost), how leads group
+ * into them, what dropping a lead on a column means, the won/lost choice (a lost lead needs a
+ * reason), the stage change that writes, and whether a tier may use the board at all.
+ */
+import { z } from 'zod';
+import type { Tier } from '../schema/fields';
+import type { LeadDoc, LeadStage } from '../schema/leads.schema';
+import { entitlement, leadFeature, LEAD_FEATURES, type Entitlement } from './entitlements';
+import { buildStageChange, lastChangedAt, type LeadLike, type NewRowContext, type StageChange } from './leads';
+import type { TierRule } from './tiers';
+
+export const PIPELINE_COLUMNS = ['new', 'contacted', 'qualified', 'proposal', 'closed'] as const;
+export type PipelineColumn = (typeof PIPELINE_COLUMNS)[number];
+
+export const PIPELINE_COLUMN_LABELS: Record<PipelineColumn, string> = {
+  new: 'New',
+  contacted: 'Contacted',
+  qualified: 'Qualified',
+  proposal: 'Proposal',
+  closed: 'Closed',
+};
+
+export const CLOSED_STAGES = ['won', 'lost'] as const satisfies readonly LeadStage[];
+export type ClosedStage = (typeof CLOSED_STAGES)[number];
+
+export function isPipelineColumn(value: unknown): value is PipelineColumn {
+  return typeof value === 'string' && (PIPELINE_COLUMNS as readonly string[]).includes(value);
+}
+
+export function columnOfStage(stage: LeadStage): PipelineColumn {
+  return stage === 'won' || stage === 'lost' ? 'closed' : stage;
+}
+
+/** The column to the left (-1) or right (+1) of `column`; null past either end. */
+export function adjacentColumn(column: PipelineColumn, direction: -1 | 1): PipelineColumn | null {
+  return PIPELINE_COLUMNS[PIPELINE_COLUMNS.indexOf(column) + direction] ?? null;
+}
+
+/** Most recently moved first (stage_changed_at, else last change); ties by id so the order is stable. */
+function byRecentStageChange(a: LeadLike, b: LeadLike): number {
+  const at = (lead: LeadLike) => Date.parse(lead.stage_changed_at ?? lastChangedAt(lead));
+  const diff = at(b) - at(a);
+  return diff !== 0 && !Number.isNaN(diff) ? diff : a.id.localeCompare(b.id);
+}
+
+export type PipelineGroups<T> = Record<PipelineColumn, T[]>;
+
+/** Every lead in its column, most recently moved first. */
+export function groupLeadsByColumn<T extends LeadLike>(leads: readonly T[]): PipelineGroups<T> {
+  const groups: PipelineGroups<T> = { new: [], contacted: [], qualified: [], proposal: [], closed: [] };
+  for (const lead of leads) groups[columnOfStage(lead.stage)].push(lead);
+  for (const column of PIPELINE_COLUMNS) groups[column].sort(byRecentStageChange);
+  return groups;
+}
+
+export type DropOutcome =
+  /** Dropped where it already is (or nowhere): nothing to write. */
+  | { kind: 'unchanged' }
+  /** Moves straight to this stage. */
+  | { kind: 'move'; stage: LeadStage }
+  /** Moves to Closed: the partner must say won or lost (and why, if lost) first. */
+  | { kind: 'choose-outcome' };
+
+export function dropOutcome(lead: Pick<LeadLike, 'stage'>, target: PipelineColumn | null): DropOutcome {
+  if (target === null || columnOfStage(lead.stage) === target) return { kind: 'unchanged' };
+  if (target === 'closed') return { kind: 'choose-outcome' };
+  return { kind: 'move', stage: target };
+}
+
+export const LOST_REASON_MAX = 500;
+
+export interface CloseLeadInput {
+  outcome: string;
+  reason: string;
+}
+
+export const closeLeadSchema = z
+  .object({
+    outcome: z.enum(CLOSED_STAGES, 'Choose whether the lead was won or lost.'),
+    reason: z.string().trim().max(LOST_REASON_MAX, `Keep the reason under ${LOST_REASON_MAX} characters.`),
+  })
+  .superRefine((value, ctx) => {
+    if (value.outcome === 'lost' && value.reason === '') {
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Say why the lead was lost, e.g. “Chose another agency”.' });
+    }
+  })
+  .transform((value) => ({ stage: value.outcome, lostReason: value.outcome === 'lost' ? value.reason : null }));
+
+export type CloseLeadChoice = z.output<typeof closeLeadSchema>;
+export type CloseLeadErrors = Partial<Record<keyof CloseLeadInput, string>>;
+
+export function validateCloseLead(input: CloseLeadInput): { ok: true; value: CloseLeadChoice } | { ok: false; errors: CloseLeadErrors } {
+  const result = closeLeadSchema.safeParse(input);
+  if (result.success) return { ok: true, value: result.data };
+  const errors: CloseLeadErrors = {};
+  for (const issue of result.error.issues) {
+    const field = issue.path[0];
+    if (field === 'outcome' || field === 'reason') errors[field] ??= issue.message;
+  }
+  return { ok: false, errors };
+}
+
+export interface PipelineStageChange extends Omit<StageChange, 'patch'> {
+  patch: StageChange['patch'] & Partial<Pick<LeadDoc, 'lost_reason'>>;
+}
+
+/**
+ * The stage change a move writes: the same patch and timeline entry as the detail page's, plus
+ * the lost reason when the lead is lost (also named on the timeline). Null when nothing changes.
+ */
+export function buildPipelineStageChange(
+  lead: LeadDoc,
+  to: LeadStage,
+  context: NewRowContext,
+  describe: (stage: LeadStage) => string,
+  lostReason: string | null = null,
+): PipelineStageChange | null {
+  const change = buildStageChange(lead, to, context, describe);
+  if (!change) return null;
+  if (to !== 'lost') return change;
+  const reason = lostReason?.trim() ?? '';
+  if (reason === '') throw new Error('A lead can only be marked lost with a reason.');
+  return {
+    patch: { ...change.patch, lost_reason: reason },
+    activity: { ...change.activity, body: `${change.activity.body} Reason: ${reason}` },
+  };
+}
+
+/** Whether the tier may use the pipeline board (the "pipeline" lead feature, Active and up). */
+export function pipelineAccess(rules: readonly TierRule[], tier: Tier | null | undefined): Entitlement {
+  return entitlement(rules, tier, leadFeature(LEAD_FEATURES.pipeline));
+}
