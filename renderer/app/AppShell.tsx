@@ -1,6 +1,7 @@
 /** The frame around every screen: skip link, sidebar navigation, top bar and the main area. */
 import { useEffect, useRef, type MouseEvent } from 'react';
 import { Outlet, useLocation } from 'react-router-dom';
+import { ReminderScheduler } from './reminders/ReminderScheduler';
 import { Sidebar } from './Sidebar';
 import { TopBar } from './TopBar';
 import { useUiStore } from './ui-store';
@@ -37,6 +38,7 @@ export function AppShell() {
           <Outlet />
         </main>
       </div>
+      <ReminderScheduler />
     </div>
   );
 }

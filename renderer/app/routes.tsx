@@ -5,6 +5,8 @@ import { TierProgressPage } from '../features/tiers/TierProgressPage';
 import { CsvImportPage } from '../features/leads/import/CsvImportPage';
 import { LeadDetailPage } from '../features/leads/LeadDetailPage';
 import { LeadsPage } from '../features/leads/LeadsPage';
+import { NewProposalPage } from '../features/proposals/NewProposalPage';
+import { ProposalsPage } from '../features/proposals/ProposalsPage';
 import { ReferralsPage } from '../features/referrals/ReferralsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { WorkspacePage } from '../features/workspace/WorkspacePage';
@@ -28,6 +30,8 @@ export const appRoutes: RouteObject[] = [
           { path: 'leads/import', element: <CsvImportPage /> },
           { path: 'leads/:leadId', element: <LeadDetailPage /> },
           { path: 'referrals', element: <ReferralsPage /> },
+          { path: 'proposals', element: <ProposalsPage /> },
+          { path: 'proposals/new', element: <NewProposalPage /> },
           { path: 'settings', element: <SettingsPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

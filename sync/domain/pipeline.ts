@@ -37,20 +37,20 @@ export function adjacentColumn(column: PipelineColumn, direction: -1 | 1): Pipel
   return PIPELINE_COLUMNS[PIPELINE_COLUMNS.indexOf(column) + direction] ?? null;
 }
 
-/** Most recently moved first (stage_changed_at, else last change); ties by id so the order is stable. */
-function byRecentStageChange(a: LeadLike, b: LeadLike): number {
-  const at = (lead: LeadLike) => Date.parse(lead.stage_changed_at ?? lastChangedAt(lead));
-  const diff = at(b) - at(a);
-  return diff !== 0 && !Number.isNaN(diff) ? diff : a.id.localeCompare(b.id);
-}
-
 export type PipelineGroups<T> = Record<PipelineColumn, T[]>;
 
-/** Every lead in its column, most recently moved first. */
+/** Every lead in its column, most recently moved (stage_changed_at, else last change) first; ties by id. */
 export function groupLeadsByColumn<T extends LeadLike>(leads: readonly T[]): PipelineGroups<T> {
+  // Each timestamp is parsed once, not once per comparison: boards hold thousands of leads.
+  const keyed: Record<PipelineColumn, { lead: T; at: number }[]> = { new: [], contacted: [], qualified: [], proposal: [], closed: [] };
+  for (const lead of leads) {
+    const at = Date.parse(lead.stage_changed_at ?? lastChangedAt(lead));
+    keyed[columnOfStage(lead.stage)].push({ lead, at: Number.isNaN(at) ? Number.NEGATIVE_INFINITY : at });
+  }
+  const byRecent = (a: { lead: T; at: number }, b: { lead: T; at: number }) =>
+    b.at - a.at || (a.lead.id < b.lead.id ? -1 : a.lead.id > b.lead.id ? 1 : 0);
   const groups: PipelineGroups<T> = { new: [], contacted: [], qualified: [], proposal: [], closed: [] };
-  for (const lead of leads) groups[columnOfStage(lead.stage)].push(lead);
-  for (const column of PIPELINE_COLUMNS) groups[column].sort(byRecentStageChange);
+  for (const column of PIPELINE_COLUMNS) groups[column] = keyed[column].sort(byRecent).map((entry) => entry.lead);
   return groups;
 }
 

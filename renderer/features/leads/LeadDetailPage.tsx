@@ -19,6 +19,8 @@ import {
 import { ACTIVITY_LABELS, formatDateTime, formatMoney, formatRelativeTime, pluralDays, SOURCE_LABELS, STAGE_LABELS } from './labels';
 import { changeLeadStage, deleteLead, logLeadActivity, restoreLead, updateLead } from './lead-writes';
 import { LeadFormDialog } from './LeadFormDialog';
+import { NextActionCard } from './reminders/NextActionCard';
+import { referralUrlForLink } from '../../../sync/domain/referral-links';
 import { LeadToast } from './LeadToast';
 import { useLeadToastStore } from './lead-toast-store';
 import { useLeadWorkspace } from './use-lead-workspace';
@@ -123,17 +125,9 @@ function LeadDetail({ lead }: { lead: Lead }) {
             <dd>{lead.phone ?? '—'}</dd>
             <dt>Source</dt>
             <dd>{SOURCE_LABELS[lead.source]}</dd>
+            {lead.referral_link_id && partnerId ? <ReferralLinkFacts linkId={lead.referral_link_id} partnerId={partnerId} /> : null}
             <dt>Estimated value</dt>
             <dd>{typeof lead.estimated_value === 'number' ? formatMoney(lead.estimated_value, lead.currency ?? null) : '—'}</dd>
-            {lead.next_action ? (
-              <>
-                <dt>Next action</dt>
-                <dd>
-                  {lead.next_action}
-                  {lead.next_action_at ? ` (${formatDateTime(lead.next_action_at)})` : ''}
-                </dd>
-              </>
-            ) : null}
             {lead.stage === 'lost' && lead.lost_reason ? (
               <>
                 <dt>Lost because</dt>
@@ -152,6 +146,7 @@ function LeadDetail({ lead }: { lead: Lead }) {
         </section>
 
         <div className="detail-grid__side">
+          <NextActionCard lead={lead} />
           <StageChanger lead={lead} />
           <ActivityComposer leadId={lead.id} />
         </div>
@@ -178,6 +173,29 @@ function LeadDetail({ lead }: { lead: Lead }) {
         </p>
       )}
       <LeadToast />
+    </>
+  );
+}
+
+/** The referral link the lead came from (attribution), read from the local referral links. */
+function ReferralLinkFacts({ linkId, partnerId }: { linkId: string; partnerId: string }) {
+  const link = useDocument('referral_links', linkId);
+  if (link.loading) return null;
+  const url = link.data ? (referralUrlForLink(link.data, partnerId) ?? link.data.destination) : null;
+  return (
+    <>
+      <dt>Referral link</dt>
+      <dd data-testid="lead-referral-link">
+        {link.data && url ? (
+          <>
+            {link.data.name}
+            <br />
+            <span className="break-anywhere">{url}</span>
+          </>
+        ) : (
+          'A referral link that is not on this device (it may have been deleted).'
+        )}
+      </dd>
     </>
   );
 }

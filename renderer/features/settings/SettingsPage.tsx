@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { operatingSystemLabel, runtimeLabel, useAppInfo, usePlatform, usePlatformConfig } from '../../app/platform';
 import { themePreferences, useUiStore, type ThemePreference } from '../../app/ui-store';
 import { PageHeader } from '../../ui/PageHeader';
+import { AutomationRulesSection } from '../automation/AutomationRulesSection';
 
 const themeOptions: Record<ThemePreference, { label: string; hint: string }> = {
   light: { label: 'Light', hint: 'Dark text on light backgrounds.' },
@@ -59,6 +60,8 @@ export function SettingsPage() {
         <h2 id="settings-appearance">Appearance</h2>
         <ThemeSetting />
       </section>
+
+      <AutomationRulesSection />
 
       <section className="card settings-section" aria-labelledby="settings-server">
         <h2 id="settings-server">Server</h2>

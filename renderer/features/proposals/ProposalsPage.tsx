@@ -1,0 +1,78 @@
+/** /proposals: the proposals saved on this device (proposal_created activities), newest first. */
+import { useMemo } from 'react';
+import { Link } from 'react-router-dom';
+import { bundledTemplates, readProposalMeta } from '../../../sync/domain/proposals';
+import { useQuery } from '../../data/use-query';
+import { useLeads } from '../../data/workstation-hooks';
+import { LockedFeature } from '../../ui/LockedFeature';
+import { PageHeader } from '../../ui/PageHeader';
+import { useProposalAccess } from './use-proposal-access';
+import './proposals.css';
+
+const TEMPLATE_NAMES = new Map(bundledTemplates().map((template) => [template.id, template.name]));
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+export function ProposalsPage() {
+  const access = useProposalAccess();
+  const activities = useQuery('activities', { selector: { kind: 'proposal_created' }, sort: [{ occurred_at: 'desc' }] });
+  const leads = useLeads();
+  const leadNames = useMemo(() => new Map(leads.data.map((lead) => [lead.id, lead.company])), [leads.data]);
+
+  return (
+    <>
+      <title>Proposals · SISO Partner Workstation</title>
+      <PageHeader title="Proposals" description="Co-branded PDF proposals you have saved for your leads." />
+      {access === null ? <p className="card__text">Checking what your tier includes…</p> : null}
+      {access && !access.proposals.allowed ? (
+        <LockedFeature title="Proposals" description="Create co-branded PDF proposals for your leads, priced from their estimated value." message={access.proposals.message} />
+      ) : null}
+      {access?.proposals.allowed ? (
+        <div className="button-row proposals__actions">
+          <Link className="button button--primary" to="/proposals/new">
+            New proposal
+          </Link>
+        </div>
+      ) : null}
+      <section className="card" aria-labelledby="saved-proposals-heading">
+        <h2 id="saved-proposals-heading">Saved proposals</h2>
+        {activities.error ? (
+          <p role="alert" className="card__text">
+            Your proposals could not be read from this device ({activities.error.message}). Restart the app; if it keeps happening, contact SISO support.
+          </p>
+        ) : null}
+        {!activities.loading && !activities.error && activities.data.length === 0 ? <p className="card__text">No proposals saved yet.</p> : null}
+        {activities.data.length > 0 ? (
+          <div className="table-scroll">
+            <table className="data-table">
+              <caption className="visually-hidden">Saved proposals, newest first</caption>
+              <thead>
+                <tr>
+                  <th scope="col">File</th>
+                  <th scope="col">Template</th>
+                  <th scope="col">Lead</th>
+                  <th scope="col">Saved</th>
+                </tr>
+              </thead>
+              <tbody>
+                {activities.data.map((activity) => {
+                  const meta = readProposalMeta(activity.meta);
+                  const company = activity.lead_id ? leadNames.get(activity.lead_id) : undefined;
+                  return (
+                    <tr key={activity.id}>
+                      <th scope="row">{meta?.fileName ?? activity.body ?? 'Proposal'}</th>
+                      <td>{meta ? (TEMPLATE_NAMES.get(meta.template) ?? meta.template) : '—'}</td>
+                      <td>{activity.lead_id && company ? <Link to={`/leads/${activity.lead_id}`}>{company}</Link> : 'Deleted lead'}</td>
+                      <td>
+                        <time dateTime={activity.occurred_at}>{dateTime.format(new Date(activity.occurred_at))}</time>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,14 @@
+/** Messages between the proposals screens and proposal.worker.ts (structured-clone safe). */
+import type { ProposalData } from '../../../sync/domain/proposals';
+
+export interface ProposalWorkerRequest {
+  id: number;
+  templateId: string;
+  data: ProposalData;
+  /** ISO timestamp for `{today}` and the PDF's creation date. */
+  now: string;
+}
+
+export type ProposalWorkerResponse =
+  | { id: number; ok: true; pdf: Uint8Array }
+  | { id: number; ok: false; message: string };

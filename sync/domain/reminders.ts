@@ -1,0 +1,245 @@
+/**
+ * Reminders: a lead's next action (`next_action` due at `next_action_at`) and the automation
+ * rules' "sat too long in a stage" nudges. Which reminders are due at `now`, when the next one
+ * falls due, the log of reminders already fired (so each fires once, also when the app was
+ * closed at the due time), the next-action form (a wall-clock time in the partner's time zone,
+ * which must lie in the future) and the writes "Done" makes. Pure: callers pass `now`.
+ */
+import { z } from 'zod';
+import { activitySchema, type ActivityDoc } from '../schema/activities.schema';
+import { isoTimestamp } from '../schema/fields';
+import type { LeadDoc } from '../schema/leads.schema';
+import type { NewRowContext } from './leads';
+import { zonedParts } from './zoned-time';
+
+export type ReminderKind = 'next_action' | 'automation';
+
+export interface Reminder {
+  /** Stable per reminder source: `next:<lead id>` or `rule:<rule id>:<lead id>`. */
+  key: string;
+  kind: ReminderKind;
+  leadId: string;
+  company: string;
+  /** What to do, shown as the notification body. */
+  action: string;
+  /** ISO instant the reminder falls due. */
+  dueAt: string;
+}
+
+/** The lead columns reminders read. */
+export interface ReminderLead {
+  readonly id: string;
+  readonly company: string;
+  readonly next_action?: string | null;
+  readonly next_action_at?: string | null;
+}
+
+export const nextActionKey = (leadId: string) => `next:${leadId}`;
+
+/** One reminder per lead with both a next action and a readable due time. */
+export function nextActionReminders(leads: readonly ReminderLead[]): Reminder[] {
+  const reminders: Reminder[] = [];
+  for (const lead of leads) {
+    const action = lead.next_action?.trim();
+    if (!action || !lead.next_action_at) continue;
+    const due = Date.parse(lead.next_action_at);
+    if (Number.isNaN(due)) continue;
+    reminders.push({
+      key: nextActionKey(lead.id),
+      kind: 'next_action',
+      leadId: lead.id,
+      company: lead.company,
+      action,
+      dueAt: new Date(due).toISOString(),
+    });
+  }
+  return reminders;
+}
+
+// The fired log ----------------------------------------------------------------------------------
+
+/**
+ * A reminder counts as fired for one due time: moving the due time (or re-entering a stage)
+ * arms it again.
+ */
+export const firedReminderSchema = z.object({ key: z.string().min(1).max(300), dueAt: isoTimestamp });
+export type FiredReminder = z.infer<typeof firedReminderSchema>;
+export const firedLogSchema = z.array(firedReminderSchema).max(5000);
+export type FiredLog = readonly FiredReminder[];
+
+/** The stored log, or an empty one when it is missing or unreadable. */
+export function parseFiredLog(raw: string | null | undefined): FiredReminder[] {
+  if (!raw) return [];
+  try {
+    const parsed = firedLogSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : [];
+  } catch {
+    return [];
+  }
+}
+
+function sameInstant(a: string, b: string): boolean {
+  return Date.parse(a) === Date.parse(b);
+}
+
+export function hasFired(log: FiredLog, reminder: Pick<Reminder, 'key' | 'dueAt'>): boolean {
+  return log.some((entry) => entry.key === reminder.key && sameInstant(entry.dueAt, reminder.dueAt));
+}
+
+/** Not yet fired and due at or before `now` (past-due ones included: they fire on start-up), earliest first. */
+export function dueReminders(reminders: readonly Reminder[], log: FiredLog, now: Date): Reminder[] {
+  const at = now.getTime();
+  return reminders
+    .filter((reminder) => Date.parse(reminder.dueAt) <= at && !hasFired(log, reminder))
+    .sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt) || a.key.localeCompare(b.key));
+}
+
+/** When the next unfired reminder falls due after `now`; null when none is pending. */
+export function nextDueAt(reminders: readonly Reminder[], log: FiredLog, now: Date): Date | null {
+  const at = now.getTime();
+  let next: number | null = null;
+  for (const reminder of reminders) {
+    const due = Date.parse(reminder.dueAt);
+    if (due <= at || hasFired(log, reminder)) continue;
+    if (next === null || due < next) next = due;
+  }
+  return next === null ? null : new Date(next);
+}
+
+/**
+ * The log after firing `fired`: one entry per key (the latest due time), and only keys that still
+ * have a reminder, so the log stays as small as the set of reminders.
+ */
+export function recordFired(log: FiredLog, fired: readonly Reminder[], current: readonly Reminder[]): FiredReminder[] {
+  const byKey = new Map<string, FiredReminder>();
+  for (const entry of log) byKey.set(entry.key, entry);
+  for (const reminder of fired) byKey.set(reminder.key, { key: reminder.key, dueAt: reminder.dueAt });
+  const live = new Set(current.map((reminder) => reminder.key));
+  for (const reminder of fired) live.add(reminder.key);
+  return [...byKey.values()].filter((entry) => live.has(entry.key));
+}
+
+// The next-action form ---------------------------------------------------------------------------
+
+export const NEXT_ACTION_MAX = 200;
+
+/** What the form holds: the action as typed and an `<input type="datetime-local">` value. */
+export interface NextActionFormInput {
+  next_action: string;
+  /** "YYYY-MM-DDTHH:mm" (seconds optional) in the partner's time zone, or "". */
+  due: string;
+}
+export type NextActionFormErrors = Partial<Record<keyof NextActionFormInput, string>>;
+export type NextActionFormResult =
+  | { ok: true; values: Pick<LeadDoc, 'next_action' | 'next_action_at'> }
+  | { ok: false; errors: NextActionFormErrors };
+
+const LOCAL_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+/**
+ * The instant a wall-clock time in `timeZone` names; null when unreadable. A time skipped by a
+ * daylight-saving jump resolves to the same wall time shifted by the jump, as browsers do.
+ */
+export function zonedLocalToInstant(local: string, timeZone: string): Date | null {
+  const match = LOCAL_PATTERN.exec(local.trim());
+  if (!match) return null;
+  const [year, month, day, hour, minute, second] = match.slice(1).map((part) => Number(part ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const wall = Date.UTC(year, month - 1, day, hour, minute, second);
+  const check = new Date(wall);
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) return null;
+  // Guess with the offset at the wall time read as UTC, then correct once with the offset there.
+  let guess = wall - offsetAt(new Date(wall), timeZone);
+  guess = wall - offsetAt(new Date(guess), timeZone);
+  return new Date(guess);
+}
+
+/** "YYYY-MM-DDTHH:mm" of an instant in `timeZone`, for pre-filling a datetime-local input. */
+export function instantToZonedLocal(iso: string, timeZone: string): string {
+  const instant = new Date(iso);
+  if (Number.isNaN(instant.getTime())) return '';
+  const p = zonedParts(instant, timeZone);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${String(p.year).padStart(4, '0')}-${two(p.month)}-${two(p.day)}T${two(p.hour)}:${two(p.minute)}`;
+}
+
+function offsetAt(instant: Date, timeZone: string): number {
+  const p = zonedParts(instant, timeZone);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
+}
+
+/**
+ * Validates the next action: an action alone is kept without a reminder; a due time needs an
+ * action and must lie after `now`. Both empty clears the next action.
+ */
+export function validateNextActionForm(input: NextActionFormInput, timeZone: string, now: Date): NextActionFormResult {
+  const errors: NextActionFormErrors = {};
+  const action = input.next_action.trim();
+  const due = input.due.trim();
+  if (action.length > NEXT_ACTION_MAX) errors.next_action = `Keep the next action under ${NEXT_ACTION_MAX} characters.`;
+  let dueAt: string | null = null;
+  if (due !== '') {
+    const instant = zonedLocalToInstant(due, timeZone);
+    if (!instant) {
+      errors.due = 'Enter the due date and time in full, e.g. 25/11/2026 14:30.';
+    } else if (instant.getTime() <= now.getTime()) {
+      errors.due = 'That time has already passed. Choose a due date and time later than now.';
+    } else {
+      dueAt = instant.toISOString();
+    }
+    if (action === '' && !errors.next_action) errors.next_action = 'Say what the next action is, or clear the due date.';
+  }
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  return { ok: true, values: { next_action: action === '' ? null : action, next_action_at: dueAt } };
+}
+
+// Done -------------------------------------------------------------------------------------------
+
+export interface NextActionDone {
+  patch: Pick<LeadDoc, 'next_action' | 'next_action_at' | 'updated_at'>;
+  activity: ActivityDoc;
+}
+
+/**
+ * What "Done" writes: the next action cleared and a note "Done: <action>" on the timeline. null
+ * when the lead's next action is no longer the one reminded of (changed meanwhile), so a newer
+ * action is never cleared by an old reminder.
+ */
+export function buildNextActionDone(
+  lead: Pick<LeadDoc, 'id' | 'next_action' | 'next_action_at'>,
+  reminder: Pick<Reminder, 'action' | 'dueAt'>,
+  context: NewRowContext,
+): NextActionDone | null {
+  const current = lead.next_action?.trim();
+  if (!current || current !== reminder.action) return null;
+  if (!lead.next_action_at || !sameInstant(lead.next_action_at, reminder.dueAt)) return null;
+  const now = context.now.toISOString();
+  const activity = activitySchema.parse({
+    id: context.id,
+    partner_id: context.partnerId,
+    created_at: now,
+    updated_at: now,
+    lead_id: lead.id,
+    kind: 'note',
+    body: `Done: ${current}`,
+    occurred_at: now,
+    meta: null,
+  });
+  return { patch: { next_action: null, next_action_at: null, updated_at: now }, activity };
+}
+
+/** The longest a single timer waits; longer waits re-check, so a sleeping machine cannot overflow it. */
+export const MAX_TIMER_MS = 60 * 60 * 1000;
+
+/** Milliseconds until `next`, at least 0 and at most MAX_TIMER_MS; null when nothing is pending. */
+export function timerDelay(next: Date | null, now: Date): number | null {
+  if (!next) return null;
+  return Math.min(MAX_TIMER_MS, Math.max(0, next.getTime() - now.getTime()));
+}

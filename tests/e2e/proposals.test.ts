@@ -1,0 +1,105 @@
+/**
+ * The proposal wizard in the demo workspace (Active tier), against the production build: choose a
+ * lead and template, customise, see the worker-rendered preview, save (a download with the lead's
+ * name), and find "Proposal created" on the lead's timeline and the file on /proposals — with the
+ * network off after the app has loaded. Also checks the saved PDF with pdftotext and runs axe.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { checkA11y, collectPageProblems, launchChromium } from '../fixtures/browser';
+import { startStaticServer, type StaticServer } from '../fixtures/web-server';
+
+let server: StaticServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let problems: string[];
+const downloads = mkdtempSync(join(tmpdir(), 'proposals-e2e-'));
+
+beforeAll(async () => {
+  server = await startStaticServer();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(downloads, { recursive: true, force: true });
+});
+
+beforeEach(async () => {
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light', locale: 'en-GB', acceptDownloads: true });
+  await context.addInitScript(() => localStorage.setItem('siso.last-workspace.v1', JSON.stringify({ kind: 'demo' })));
+  page = await context.newPage();
+  problems = collectPageProblems(page);
+});
+
+afterEach(async () => {
+  await context.close();
+});
+
+const COMPANY = 'Aegean Boutique Hotels';
+const FILE_NAME = `${COMPANY} proposal.pdf`;
+
+describe('proposal wizard', () => {
+  it('previews, saves offline and logs the proposal on the lead', async () => {
+    await page.goto(new URL('#/proposals/new', server.url).href);
+    await page.getByRole('heading', { level: 1, name: 'New proposal' }).waitFor();
+    await page.getByRole('combobox', { name: 'Lead' }).locator('option', { hasText: COMPANY }).waitFor({ state: 'attached' });
+
+    await context.setOffline(true);
+
+    // The demo partner is Active: proposals yes, the Elite co-branded brochure and white-label no.
+    await expect(page.getByText('Co-branded brochure: Unlocks at the Elite tier.').isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('checkbox', { name: /White-label/ }).count()).resolves.toBe(0);
+
+    await page.getByRole('combobox', { name: 'Lead' }).selectOption({ label: COMPANY });
+    await page.getByRole('radio', { name: /Four-page proposal with pricing/ }).check();
+    await expect(page.getByRole('textbox', { name: 'Introduction' }).inputValue()).resolves.toContain('Dear Ελένη Παπαδοπούλου');
+    await expect(page.getByLabel('Primary colour').inputValue()).resolves.toBe('#1f4e79');
+
+    const preview = page.frameLocator('iframe[title="Proposal preview for Aegean Boutique Hotels"]');
+    await page.getByTitle(`Proposal preview for ${COMPANY}`).waitFor();
+    await page.getByText('Preview up to date.').waitFor();
+    expect(preview).toBeTruthy();
+
+    await page.getByRole('checkbox', { name: 'Our approach' }).uncheck();
+    await page.getByRole('textbox', { name: 'Introduction' }).fill('Καλημέρα Ελένη — here is our proposal for Aegean Boutique Hotels.');
+    await page.getByText('Preview up to date.').waitFor();
+
+    const violations = await checkA11y(page);
+    expect(violations).toEqual([]);
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { predicate: (event) => event.suggestedFilename() === FILE_NAME }),
+      page.getByRole('button', { name: 'Save PDF' }).click(),
+    ]);
+    const file = join(downloads, FILE_NAME);
+    await download.saveAs(file);
+    expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('Καλημέρα Ελένη');
+    expect(text).toContain('€9,900.00');
+    expect(text).not.toContain('Our approach');
+    expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Pages:\s+3/);
+
+    const saved = page.getByRole('status').filter({ hasText: `Saved “${FILE_NAME}”` });
+    await saved.waitFor();
+    await saved.getByRole('link', { name: COMPANY }).click();
+    await page.getByRole('heading', { level: 1, name: COMPANY }).waitFor();
+    const timeline = page.getByRole('list', { name: 'Activities, newest first' });
+    await timeline.getByText('Proposal created').first().waitFor();
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Proposals' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Proposals' }).waitFor();
+    const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: FILE_NAME }) });
+    await row.waitFor();
+    await expect(row.getByRole('cell').first().innerText()).resolves.toBe('Four-page proposal with pricing');
+    await expect(checkA11y(page)).resolves.toEqual([]);
+    expect(problems).toEqual([]);
+  });
+});
