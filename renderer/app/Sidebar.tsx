@@ -16,7 +16,7 @@ const navItems: readonly NavItem[] = [
   { to: '/tiers', label: 'Tier progress', icon: 'tiers' },
   { to: '/leads', label: 'Leads', icon: 'leads' },
   { to: '/referrals', label: 'Referral links', icon: 'link' },
-  { to: '/proposals', label: 'Proposals', icon: 'workspace' },
+  { to: '/proposals', label: 'Proposals', icon: 'document' },
   { to: '/workspace', label: 'Workspace', icon: 'workspace' },
   { to: '/settings', label: 'Settings', icon: 'settings' },
 ];

@@ -5,10 +5,13 @@ import {
   InvalidTemplateError,
   MissingGlyphError,
   SISO_FOOTER,
+  buildProposalActivity,
   bundledTemplates,
   computePricing,
   formatMoney,
   parseProposalTemplate,
+  proposalFileName,
+  readProposalMeta,
   renderProposal,
   type ProposalData,
 } from '../../sync/domain/proposals';
@@ -175,5 +178,24 @@ describe('renderProposal', () => {
     await expect(renderProposal({ template: tinyTemplate([{ type: 'text', text: 'Hi' }]), data: { ...data, brand: { primary: 'blue', secondary: '#000000' } }, fonts, now })).rejects.toThrow(
       "The primary brand colour 'blue' is not a six-digit hex colour such as #1F4E79.",
     );
+  });
+});
+
+describe('proposal activity', () => {
+  it('names the file after the lead company without characters file systems reject', () => {
+    expect(proposalFileName("Zoë O'Brien Ltd")).toBe("Zoë O'Brien Ltd proposal.pdf");
+    expect(proposalFileName('A/B: "Co" <Ltd>')).toBe('A B Co Ltd proposal.pdf');
+    expect(proposalFileName('  ')).toBe('Client proposal.pdf');
+  });
+
+  it('builds a proposal_created activity whose meta round-trips', () => {
+    const activity = buildProposalActivity(
+      { leadId: 'lead-1', fileName: 'X proposal.pdf', templateId: 'four-page-proposal', templateName: 'Four-page proposal', sha256: 'ab'.repeat(32) },
+      { id: '00000000-0000-4000-8000-000000000001', partnerId: '00000000-0000-4000-8000-00000000de40', now },
+    );
+    expect(activity.kind).toBe('proposal_created');
+    expect(activity.lead_id).toBe('lead-1');
+    expect(readProposalMeta(activity.meta)).toEqual({ fileName: 'X proposal.pdf', template: 'four-page-proposal', sha256: 'ab'.repeat(32) });
+    expect(readProposalMeta('not json')).toBeNull();
   });
 });

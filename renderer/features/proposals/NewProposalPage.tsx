@@ -62,7 +62,7 @@ function ProposalForm({ access, db, partnerId }: { access: ProposalAccess; db: W
   const leads = useLeads();
   const profiles = useQuery('profiles', { limit: 1 });
   const links = useQuery('referral_links', {});
-  const render = useProposalRenderer();
+  const { status: renderer, render } = useProposalRenderer();
 
   const [leadId, setLeadId] = useState(searchParams.get('lead') ?? '');
   const [templateId, setTemplateId] = useState('');
@@ -279,10 +279,16 @@ function ProposalForm({ access, db, partnerId }: { access: ProposalAccess; db: W
           4. Preview and save
         </h2>
         <p role="status" className="proposal-wizard__status">
-          {preview.state === 'idle' ? 'Choose a lead and a template to see the preview.' : null}
+          {renderer.state === 'loading' ? 'Loading the proposal fonts…' : null}
+          {renderer.state === 'ready' && preview.state === 'idle' ? 'Choose a lead and a template to see the preview.' : null}
           {preview.state === 'rendering' ? 'Updating the preview…' : null}
           {preview.state === 'ready' ? 'Preview up to date.' : null}
         </p>
+        {renderer.state === 'unavailable' && preview.state !== 'error' ? (
+          <p role="alert" className="form__alert">
+            {renderer.message}
+          </p>
+        ) : null}
         {preview.state === 'error' ? (
           <p role="alert" className="form__alert">
             {preview.message}

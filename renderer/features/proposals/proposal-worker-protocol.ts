@@ -10,5 +10,8 @@ export interface ProposalWorkerRequest {
 }
 
 export type ProposalWorkerResponse =
-  | { id: number; ok: true; pdf: Uint8Array }
-  | { id: number; ok: false; message: string };
+  /** The fonts and brochure are loaded: rendering no longer needs the network. */
+  | { kind: 'ready' }
+  | { kind: 'load-failed'; message: string }
+  | { kind: 'result'; id: number; ok: true; pdf: Uint8Array }
+  | { kind: 'result'; id: number; ok: false; message: string };

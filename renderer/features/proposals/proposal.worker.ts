@@ -1,7 +1,7 @@
 /**
  * Renders proposals off the main thread. The bundled fonts (and the brochure the co-branded
- * template stamps into) are fetched once when the worker starts, and a first render warms the
- * parsed fonts so the live preview keeps up with typing.
+ * template stamps into) are fetched once when the worker starts, then a first render warms the
+ * parsed fonts so the live preview keeps up with typing. After `ready` nothing needs the network.
  */
 import boldUrl from '../../../resources/fonts/NotoSans-Bold.ttf?url';
 import regularUrl from '../../../resources/fonts/NotoSans-Regular.ttf?url';
@@ -15,21 +15,44 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 
-async function fetchBytes(url: string, what: string): Promise<Uint8Array> {
+async function fetchBytes(url: string): Promise<Uint8Array> {
   // Vite inlines small assets as data: URLs; decode them here rather than asking connect-src to allow data:.
   const inline = /^data:[^,]*;base64,(.*)$/.exec(url);
   if (inline?.[1] !== undefined) return Uint8Array.from(atob(inline[1]), (character) => character.charCodeAt(0));
   const response = await fetch(url);
-  if (!response.ok) throw new Error(`The ${what} could not be loaded (${response.status}). Restart the app and try again.`);
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
   return new Uint8Array(await response.arrayBuffer());
 }
 
+type Assets = [regular: Uint8Array, bold: Uint8Array, brochure: Uint8Array];
 const templates = new Map(bundledTemplates().map((template) => [template.id, template]));
-const assets = Promise.all([fetchBytes(regularUrl, 'regular font'), fetchBytes(boldUrl, 'bold font'), fetchBytes(brochureUrl, 'SISO brochure')]);
-// Surface a failed load on the first request rather than as an unhandled rejection now.
-assets.catch(() => undefined);
+let assets: Promise<Assets> | null = null;
 
-let queue: Promise<unknown> = Promise.resolve();
+/** Loads the assets, and tries again on the next request if a load failed (e.g. started offline). */
+function loadAssets(): Promise<Assets> {
+  assets ??= Promise.all([fetchBytes(regularUrl), fetchBytes(boldUrl), fetchBytes(brochureUrl)]).catch((error: unknown) => {
+    assets = null;
+    throw new Error(
+      `The proposal fonts could not be loaded (${error instanceof Error ? error.message : String(error)}). Reconnect once so the app can load them, then try again.`,
+    );
+  });
+  return assets;
+}
+
+let queue: Promise<unknown> = loadAssets().then(
+  async ([regular, bold]) => {
+    scope.postMessage({ kind: 'ready' }, []);
+    const warmUp = templates.get('one-page-introduction');
+    if (!warmUp) return;
+    await renderProposal({
+      template: warmUp,
+      data: { partner: { name: 'Warm-up' }, lead: { company: 'Warm-up' }, brand: { primary: '#000000', secondary: '#000000' }, referralUrl: 'https://siso.agency', whiteLabel: false },
+      fonts: { regular, bold },
+      now: new Date(),
+    }).catch(() => undefined);
+  },
+  (error: unknown) => scope.postMessage({ kind: 'load-failed', message: error instanceof Error ? error.message : String(error) }, []),
+);
 
 scope.onmessage = (event) => {
   const request = event.data;
@@ -37,7 +60,7 @@ scope.onmessage = (event) => {
     try {
       const template = templates.get(request.templateId);
       if (!template) throw new Error(`The template '${request.templateId}' is not in this version of the app.`);
-      const [regular, bold, brochure] = await assets;
+      const [regular, bold, brochure] = await loadAssets();
       const pdf = await renderProposal({
         template,
         data: request.data,
@@ -45,9 +68,9 @@ scope.onmessage = (event) => {
         basePdf: template.base_pdf ? brochure : undefined,
         now: new Date(request.now),
       });
-      scope.postMessage({ id: request.id, ok: true, pdf }, [pdf.buffer]);
+      scope.postMessage({ kind: 'result', id: request.id, ok: true, pdf }, [pdf.buffer]);
     } catch (error) {
-      scope.postMessage({ id: request.id, ok: false, message: error instanceof Error ? error.message : String(error) }, []);
+      scope.postMessage({ kind: 'result', id: request.id, ok: false, message: error instanceof Error ? error.message : String(error) }, []);
     }
   });
 };

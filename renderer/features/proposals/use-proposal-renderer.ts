@@ -2,13 +2,21 @@
  * One proposal worker per screen: `render` resolves with the PDF bytes of the latest request;
  * older requests still in flight resolve with null so a slow preview never overwrites a newer one.
  */
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ProposalData } from '../../../sync/domain/proposals';
 import type { ProposalWorkerRequest, ProposalWorkerResponse } from './proposal-worker-protocol';
 
 type Pending = { resolve: (pdf: Uint8Array | null) => void; reject: (error: Error) => void };
 
-export function useProposalRenderer(): (templateId: string, data: ProposalData, now: Date) => Promise<Uint8Array | null> {
+export type RendererState = { state: 'loading' } | { state: 'ready' } | { state: 'unavailable'; message: string };
+
+export interface ProposalRenderer {
+  status: RendererState;
+  render(templateId: string, data: ProposalData, now: Date): Promise<Uint8Array | null>;
+}
+
+export function useProposalRenderer(): ProposalRenderer {
+  const [status, setStatus] = useState<RendererState>({ state: 'loading' });
   const workerRef = useRef<Worker | null>(null);
   const pending = useRef(new Map<number, Pending>());
   const nextId = useRef(0);
@@ -18,6 +26,8 @@ export function useProposalRenderer(): (templateId: string, data: ProposalData, 
     const waiting = pending.current;
     worker.onmessage = (event: MessageEvent<ProposalWorkerResponse>) => {
       const response = event.data;
+      if (response.kind === 'ready') return setStatus({ state: 'ready' });
+      if (response.kind === 'load-failed') return setStatus({ state: 'unavailable', message: response.message });
       const entry = waiting.get(response.id);
       if (!entry) return;
       waiting.delete(response.id);
@@ -38,7 +48,7 @@ export function useProposalRenderer(): (templateId: string, data: ProposalData, 
     };
   }, []);
 
-  return useCallback((templateId, data, now) => {
+  const render = useCallback((templateId: string, data: ProposalData, now: Date) => {
     const worker = workerRef.current;
     if (!worker) return Promise.resolve(null);
     nextId.current += 1;
@@ -48,4 +58,5 @@ export function useProposalRenderer(): (templateId: string, data: ProposalData, 
       worker.postMessage(request);
     });
   }, []);
+  return useMemo(() => ({ status, render }), [status, render]);
 }
