@@ -6,39 +6,22 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { checkA11y, collectPageProblems, launchChromium, type A11yViolation } from '../fixtures/browser';
-import { projectRoot, startStaticServer, type StaticServer } from '../fixtures/web-server';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { checkA11y, type A11yViolation } from '../fixtures/browser';
+import { projectRoot, type StaticServer } from '../fixtures/web-server';
+import { useDemoWorkspaceBrowser } from '../fixtures/demo-workspace-browser';
 
 const csv = readFileSync(join(projectRoot, 'tests/fixtures/csv/leads-import.csv'));
 const BROKEN_REASON = "Row 5: the email 'bob@' is not a valid address.";
 
+const session = useDemoWorkspaceBrowser({ viewport: { width: 1280, height: 800 }, locale: 'en-GB', acceptDownloads: true });
 let server: StaticServer;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let problems: string[];
 
-beforeAll(async () => {
-  server = await startStaticServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB', acceptDownloads: true });
-  await context.addInitScript(() => localStorage.setItem('siso.last-workspace.v1', JSON.stringify({ kind: 'demo' })));
-  page = await context.newPage();
-  problems = collectPageProblems(page);
-});
-
-afterEach(async () => {
-  await context.close();
+beforeEach(() => {
+  ({ server, page, problems } = session);
 });
 
 async function openImport(): Promise<void> {

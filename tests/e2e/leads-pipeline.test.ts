@@ -6,10 +6,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { checkA11y, collectPageProblems, launchChromium } from '../fixtures/browser';
-import { projectRoot, startStaticServer, type StaticServer } from '../fixtures/web-server';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { checkA11y } from '../fixtures/browser';
+import { projectRoot, type StaticServer } from '../fixtures/web-server';
+import { useDemoWorkspaceBrowser } from '../fixtures/demo-workspace-browser';
 
 interface DemoLead {
   company: string;
@@ -22,31 +23,13 @@ const demo = JSON.parse(readFileSync(join(projectRoot, 'resources/demo/workspace
 };
 const demoLeads = demo.collections.leads;
 
+const session = useDemoWorkspaceBrowser({ viewport: { width: 1400, height: 900 }, colorScheme: 'light', locale: 'en-GB' });
 let server: StaticServer;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let problems: string[];
 
-beforeAll(async () => {
-  server = await startStaticServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1400, height: 900 }, colorScheme: 'light', locale: 'en-GB' });
-  await context.addInitScript(() => localStorage.setItem('siso.last-workspace.v1', JSON.stringify({ kind: 'demo' })));
-  page = await context.newPage();
-  problems = collectPageProblems(page);
-});
-
-afterEach(async () => {
-  await context.close();
+beforeEach(() => {
+  ({ server, page, problems } = session);
 });
 
 const dataRows = () => page.getByRole('table').getByRole('row').filter({ has: page.getByRole('rowheader') });

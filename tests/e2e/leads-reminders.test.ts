@@ -4,39 +4,23 @@
  * minutes fires without waiting; headless Chromium has no notification permission, so reminders
  * show in-app.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { checkA11y, collectPageProblems, launchChromium } from '../fixtures/browser';
-import { startStaticServer, type StaticServer } from '../fixtures/web-server';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { checkA11y, collectPageProblems } from '../fixtures/browser';
+import { type StaticServer } from '../fixtures/web-server';
+import { useDemoWorkspaceBrowser } from '../fixtures/demo-workspace-browser';
 
 // The demo profile's time zone; the browser uses it too, so typed times mean the same to both.
 const TIME_ZONE = 'Europe/London';
 
+const session = useDemoWorkspaceBrowser({ viewport: { width: 1280, height: 900 }, colorScheme: 'light', locale: 'en-GB', timezoneId: TIME_ZONE });
 let server: StaticServer;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let problems: string[];
 
-beforeAll(async () => {
-  server = await startStaticServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light', locale: 'en-GB', timezoneId: TIME_ZONE });
-  await context.addInitScript(() => localStorage.setItem('siso.last-workspace.v1', JSON.stringify({ kind: 'demo' })));
-  page = await context.newPage();
-  problems = collectPageProblems(page);
-});
-
-afterEach(async () => {
-  await context.close();
+beforeEach(() => {
+  ({ server, context, page, problems } = session);
 });
 
 async function openLead(id: string, company: string): Promise<void> {

@@ -7,10 +7,11 @@
 import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { checkA11y, collectPageProblems, launchChromium } from '../fixtures/browser';
-import { projectRoot, startStaticServer, type StaticServer } from '../fixtures/web-server';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { checkA11y } from '../fixtures/browser';
+import { projectRoot, type StaticServer } from '../fixtures/web-server';
+import { useDemoWorkspaceBrowser } from '../fixtures/demo-workspace-browser';
 
 interface DemoLead {
   stage: string;
@@ -23,32 +24,14 @@ const demo = JSON.parse(readFileSync(join(projectRoot, 'resources/demo/workspace
 const demoLeads = demo.collections.leads;
 const LOCALE = 'en-GB';
 
+const session = useDemoWorkspaceBrowser({ viewport: { width: 1280, height: 800 }, colorScheme: 'light', locale: LOCALE });
 let server: StaticServer;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let problems: string[];
 
-beforeAll(async () => {
-  server = await startStaticServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light', locale: LOCALE });
-  // Start in the demo workspace, as a returning user would (the gate reopens the last workspace).
-  await context.addInitScript(() => localStorage.setItem('siso.last-workspace.v1', JSON.stringify({ kind: 'demo' })));
-  page = await context.newPage();
-  problems = collectPageProblems(page);
-});
-
-afterEach(async () => {
-  await context.close();
+beforeEach(() => {
+  ({ server, context, page, problems } = session);
 });
 
 async function openLeads(): Promise<void> {

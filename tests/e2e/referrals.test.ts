@@ -8,47 +8,31 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { isAllowedExternalUrl } from '../../electron/main/navigation-guard';
 import { checkExternalUrl } from '../../renderer/app/platform/external-links';
 import { emailShareUrl, linkedInShareUrl, xShareUrl } from '../../renderer/features/referrals/share-targets';
 import { computeLinkPerformance } from '../../sync/domain/attribution';
 import { buildReferralUrl, referralUrlForLink } from '../../sync/domain/referral-links';
 import { parseDemoWorkspace } from '../../sync/schema/demo-workspace';
-import { checkA11y, collectPageProblems, launchChromium } from '../fixtures/browser';
-import { projectRoot, startStaticServer, type StaticServer } from '../fixtures/web-server';
+import { checkA11y } from '../fixtures/browser';
+import { projectRoot, type StaticServer } from '../fixtures/web-server';
+import { useDemoWorkspaceBrowser } from '../fixtures/demo-workspace-browser';
 
 const LOCALE = 'en-GB';
 const rawDemo: unknown = JSON.parse(readFileSync(join(projectRoot, 'resources/demo/workspace.json'), 'utf8'));
 const demo = parseDemoWorkspace(rawDemo);
 const PARTNER_ID = demo.partner_id;
 
+const session = useDemoWorkspaceBrowser({ viewport: { width: 1280, height: 900 }, colorScheme: 'light', locale: LOCALE, acceptDownloads: true });
 let server: StaticServer;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let problems: string[];
 
-beforeAll(async () => {
-  server = await startStaticServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light', locale: LOCALE, acceptDownloads: true });
-  await context.addInitScript(() => localStorage.setItem('siso.last-workspace.v1', JSON.stringify({ kind: 'demo' })));
-  page = await context.newPage();
-  problems = collectPageProblems(page);
-});
-
-afterEach(async () => {
-  await context.close();
+beforeEach(() => {
+  ({ server, context, page, problems } = session);
 });
 
 async function openReferrals(): Promise<void> {
