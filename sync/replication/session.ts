@@ -90,10 +90,19 @@ const storedSession = z.object({
   access_token: z.string(),
   refresh_token: z.string(),
   expires_at: z.number().optional(),
-  user: z.object({ id: z.string(), email: z.string().optional() }),
+  user: z.object({
+    id: z.string(),
+    email: z.string().optional(),
+    app_metadata: z.object({ role: z.string().optional() }).loose().optional(),
+  }),
 });
 
-const storedAccount = z.object({ userId: z.string(), email: z.string(), expired: z.boolean() });
+/** 'admin' when the JWT's app_metadata says so; the server's RLS decides what either may do. */
+export type AccountRole = 'admin' | 'partner';
+const accountRole = z.enum(['admin', 'partner']);
+const roleFrom = (appMetadata: Record<string, unknown> | undefined): AccountRole => (appMetadata?.['role'] === 'admin' ? 'admin' : 'partner');
+
+const storedAccount = z.object({ userId: z.string(), email: z.string(), expired: z.boolean(), role: accountRole.default('partner') });
 type StoredAccount = z.infer<typeof storedAccount>;
 
 /** The auth server's error body, as auth-js surfaces it. */
@@ -104,18 +113,19 @@ export type SessionStatus = 'signed-out' | 'signed-in' | 'expired';
 export interface SessionState {
   status: SessionStatus;
   /** Known for signed-in and expired: whose local data this is. */
-  account: { userId: string; email: string } | null;
+  account: { userId: string; email: string; role: AccountRole } | null;
 }
 
 export interface RestoredSession {
   userId: string;
   email: string;
+  role: AccountRole;
   status: 'signed-in' | 'expired';
   /** The access token has expired; it refreshes when the network allows. Data opens anyway. */
   accessTokenExpired: boolean;
 }
 
-export type SignInResult = { ok: true; userId: string; email: string } | { ok: false; code: string; message: string };
+export type SignInResult = { ok: true; userId: string; email: string; role: AccountRole } | { ok: false; code: string; message: string };
 
 export interface SessionController {
   readonly client: SupabaseClient;
@@ -162,7 +172,7 @@ export function createSessionController(options: SupabaseClientOptions): Session
     }
   };
   const writeAccount = (account: StoredAccount) => options.tokenStore.set(accountKey, JSON.stringify(account));
-  const accountOf = (session: Session) => ({ userId: session.user.id, email: session.user.email ?? '' });
+  const accountOf = (session: Session) => ({ userId: session.user.id, email: session.user.email ?? '', role: roleFrom(session.user.app_metadata) });
 
   const onAuth = async (event: AuthChangeEvent, session: Session | null): Promise<void> => {
     if (session && (event === 'SIGNED_IN' || event === 'TOKEN_REFRESHED' || event === 'INITIAL_SESSION' || event === 'USER_UPDATED')) {
@@ -181,7 +191,7 @@ export function createSessionController(options: SupabaseClientOptions): Session
       state.next({ status: 'signed-out', account: null });
       return;
     }
-    const account = { userId: known.userId, email: known.email };
+    const account = { userId: known.userId, email: known.email, role: known.role };
     state.next({ status: 'expired', account });
     await writeAccount({ ...account, expired: true });
   }
@@ -219,14 +229,14 @@ export function createSessionController(options: SupabaseClientOptions): Session
         // unreadable: fall back to the remembered account
       }
       if (stored) {
-        const account = { userId: stored.user.id, email: stored.user.email ?? '' };
+        const account = { userId: stored.user.id, email: stored.user.email ?? '', role: roleFrom(stored.user.app_metadata) };
         const expired = state.getValue().status === 'expired' || (remembered?.expired === true && remembered.userId === account.userId);
         state.next({ status: expired ? 'expired' : 'signed-in', account });
         const accessTokenExpired = stored.expires_at !== undefined && stored.expires_at * 1000 <= Date.now();
         return { ...account, status: expired ? 'expired' : 'signed-in', accessTokenExpired };
       }
       if (!remembered?.expired) return null;
-      const account = { userId: remembered.userId, email: remembered.email };
+      const account = { userId: remembered.userId, email: remembered.email, role: remembered.role };
       state.next({ status: 'expired', account });
       return { ...account, status: 'expired', accessTokenExpired: true };
     },

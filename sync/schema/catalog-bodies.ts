@@ -1,6 +1,7 @@
 /**
  * The structure of `catalog.body` for the kinds the app computes with. Other kinds (assets,
- * templates, articles, announcements) are read by their own features.
+ * templates, articles, announcements) are read by their own features; assets and brand guidelines
+ * are described here because the marketing center reads them and the admin area writes them.
  */
 import { z } from 'zod';
 import { tier } from './fields';
@@ -36,3 +37,46 @@ export const tierRuleBodySchema = z.object({
   }),
 });
 export type TierRuleBody = z.infer<typeof tierRuleBodySchema>;
+
+/** The marketing center's categories, in sidebar order. Assets may use others; they list under "Other". */
+export const ASSET_CATEGORIES = ['brochures', 'email_templates', 'social_media', 'video', 'proposals', 'brand_assets'] as const;
+
+/** A preview image made when the file was uploaded, kept in the row so it is there offline. */
+export const THUMBNAIL_MAX_CHARS = 96 * 1024;
+export const thumbnailDataUrl = z
+  .string()
+  .max(THUMBNAIL_MAX_CHARS, 'The thumbnail is too large; keep it under 96 KB.')
+  .regex(/^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/=]+$/, 'The thumbnail must be a PNG, JPEG or WebP data URL.');
+
+/** `catalog.body` of kind `asset`; the file itself is described by the row's file_* columns. */
+export const assetBodySchema = z.object({
+  description: z.string().default(''),
+  thumbnail: thumbnailDataUrl.nullish(),
+  /** Slug of the proposal template "Customize" opens with the partner's brand kit. */
+  customize_template: z.string().min(1).nullish(),
+});
+export type AssetBody = z.infer<typeof assetBodySchema>;
+
+const hex = z.string().regex(/^#[0-9A-Fa-f]{6}$/, 'Colours are six-digit hex codes such as #FF5722.');
+
+/** `catalog.body` of kind `brand_guideline`: the brand guidelines hub, edited by admins. */
+export const brandGuidelineBodySchema = z.object({
+  intro: z.string().default(''),
+  logos: z
+    .array(
+      z.object({
+        variant: z.enum(['light', 'dark', 'colour']),
+        /** An SVG document (inline, so it works offline and needs no file fetch). */
+        svg: z.string().regex(/^\s*<svg[\s>]/, 'A logo variation must be an SVG document starting with <svg.').max(64 * 1024),
+        usage: z.string().default(''),
+      }),
+    )
+    .default([]),
+  palette: z.array(z.object({ name: z.string().min(1), hex, usage: z.string().default('') })).default([]),
+  typography: z.array(z.object({ role: z.string().min(1), family: z.string().min(1), usage: z.string().default('') })).default([]),
+  logo_clear_space: z.string().default(''),
+  do: z.array(z.string().min(1)).default([]),
+  dont: z.array(z.string().min(1)).default([]),
+  voice: z.string().default(''),
+});
+export type BrandGuidelineBody = z.infer<typeof brandGuidelineBodySchema>;

@@ -5,7 +5,7 @@ import type { SessionPort } from '../../renderer/app/workspace/session-port';
 import { createWorkspaceController } from '../../renderer/app/workspace/workspace-controller';
 import type { WorkstationDatabase } from '../../sync/schema/database';
 
-const SESSION = { userId: '11111111-1111-4111-8111-111111111111', email: 'ana@example.com', serverUrl: 'http://127.0.0.1:54321' };
+const SESSION = { userId: '11111111-1111-4111-8111-111111111111', email: 'ana@example.com', serverUrl: 'http://127.0.0.1:54321', role: 'partner' as const };
 
 describe('workspace controller with sync', () => {
   it('stops sync, then closes the database, then signs out', async () => {

@@ -11,7 +11,7 @@ import { createWorkspaceController } from '../../renderer/app/workspace/workspac
 import type { WorkspaceIdentity } from '../../renderer/app/workspace-store';
 import type { WorkstationDatabase } from '../../sync/schema/database';
 
-const SESSION: AccountSession = { userId: '11111111-1111-4111-8111-111111111111', email: 'ana@example.com', serverUrl: 'http://127.0.0.1:54321' };
+const SESSION: AccountSession = { userId: '11111111-1111-4111-8111-111111111111', email: 'ana@example.com', serverUrl: 'http://127.0.0.1:54321', role: 'partner' };
 
 function memory(initial: Record<string, string> = {}): WorkspaceMemoryStorage & { data: Map<string, string> } {
   const data = new Map(Object.entries(initial));

@@ -54,14 +54,14 @@ export function createAccountServices(options: AccountServicesOptions): AccountS
       if (!restored) return null;
       active = controller;
       // An expired session still opens the account's data; the shell asks for the password.
-      return { userId: restored.userId, email: restored.email || last.email, serverUrl: normalise(last.serverUrl) };
+      return { userId: restored.userId, email: restored.email || last.email, serverUrl: normalise(last.serverUrl), role: restored.role };
     },
     async signIn({ email, password, serverUrl }) {
       const controller = controllerFor(serverUrl);
       const result = await controller.signIn(email, password);
       if (!result.ok) throw new Error(result.message);
       active = controller;
-      return { userId: result.userId, email: result.email || email, serverUrl: normalise(serverUrl) };
+      return { userId: result.userId, email: result.email || email, serverUrl: normalise(serverUrl), role: result.role };
     },
     async signOut() {
       await active?.signOut();

@@ -6,6 +6,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Subscription } from 'rxjs';
+import type { SupabaseClient } from '@supabase/supabase-js';
 import type { OverwrittenLog, OverwrittenRecord } from '../../../sync/replication/conflicts';
 import type { KeyValueStore } from '../../../sync/replication/key-value-store';
 import { startWorkstationReplication, type RetryOutcome, type WorkstationReplication } from '../../../sync/replication/replicate';
@@ -28,6 +29,8 @@ export interface WorkspaceSyncSnapshot {
 export interface WorkspaceSync {
   readonly store: StoreApi<WorkspaceSyncSnapshot>;
   readonly email: string;
+  /** The signed-in Supabase client, for online-only work (storage files, admin writes). */
+  readonly client: SupabaseClient;
   /** Local changes the server has not accepted yet (0 until known). */
   pendingCount(): number;
   retry(problemId: string): Promise<RetryOutcome>;
@@ -126,6 +129,7 @@ export async function startWorkspaceSync(options: StartWorkspaceSyncOptions): Pr
   return {
     store,
     email: options.email,
+    client: session.client,
     pendingCount: () => store.getState().state?.pendingCount ?? 0,
     retry: (problemId) => running().retry(problemId),
     discard: (problemId) => running().discard(problemId),

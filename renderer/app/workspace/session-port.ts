@@ -10,6 +10,8 @@ export interface AccountSession {
   userId: string;
   email: string;
   serverUrl: string;
+  /** From the JWT's app_metadata; decides whether the admin area is shown (RLS enforces it). */
+  role: 'admin' | 'partner';
 }
 
 export interface SignInInput {
