@@ -2,6 +2,8 @@
  * Catalog content for the demo database: tier rules, courses, marketing assets, proposal
  * templates, articles, brand guidelines and announcements. Pure data; seed.ts stamps ids and dates.
  */
+import { BUNDLED_TEMPLATE_JSON } from '../../domain/proposals/templates';
+import { parseProposalTemplate } from '../../domain/proposals/template-schema';
 import type { SeedTier } from './seed-accounts';
 
 export interface CatalogSeedEntry {
@@ -149,49 +151,19 @@ const assets: CatalogSeedEntry[] = [
   asset('co-branded-brochure-source', 'Co-branded Brochure Source Files', 'elite', 'co_branded', 'co-branded-source.zip', 'application/zip', 17_002_443, 'Design files for co-branded print brochures.'),
 ];
 
+/** The three proposal templates, exactly as the app bundles them: the catalog is where partners get them. */
+function template(json: unknown, tierRequired: SeedTier, ageDays: number): CatalogSeedEntry {
+  const parsed = parseProposalTemplate(json);
+  return {
+    kind: 'template', slug: parsed.id, title: parsed.name, tierRequired, category: parsed.category,
+    tags: ['proposal'], ageDays, body: json as Record<string, unknown>,
+  };
+}
+
 const templates: CatalogSeedEntry[] = [
-  {
-    kind: 'template', slug: 'one-page-introduction', title: 'One-page Introduction', tierRequired: 'starter', category: 'proposals',
-    tags: ['proposal', 'introduction'], ageDays: 90,
-    body: {
-      page_size: 'A4',
-      pages: [
-        {
-          blocks: [
-            { type: 'logo', source: 'partner' },
-            { type: 'heading', text: 'SISO for {{lead.company}}' },
-            { type: 'text', text: 'Prepared by {{partner.name}} on {{date.today}}.' },
-            { type: 'text', text: 'SISO helps teams like {{lead.company}} run client projects in one place.' },
-            { type: 'qr', source: 'referral_link' },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    kind: 'template', slug: 'four-page-proposal', title: 'Four-page Proposal with Pricing', tierRequired: 'active', category: 'proposals',
-    tags: ['proposal', 'pricing'], ageDays: 90,
-    body: {
-      page_size: 'A4',
-      pages: [
-        { blocks: [{ type: 'logo', source: 'partner' }, { type: 'heading', text: 'Proposal for {{lead.company}}' }, { type: 'text', text: 'Attention: {{lead.contact_name}}' }] },
-        { blocks: [{ type: 'heading', text: 'What we heard' }, { type: 'text', text: '{{lead.notes}}' }] },
-        { blocks: [{ type: 'heading', text: 'Investment' }, { type: 'pricing_table', source: 'lead.estimated_value' }] },
-        { blocks: [{ type: 'heading', text: 'Next steps' }, { type: 'text', text: 'Contact {{partner.name}} at {{partner.email}}.' }, { type: 'qr', source: 'referral_link' }] },
-      ],
-    },
-  },
-  {
-    kind: 'template', slug: 'co-branded-brochure', title: 'Co-branded Brochure', tierRequired: 'elite', category: 'co_branded',
-    tags: ['brochure', 'co-branded'], ageDays: 60,
-    body: {
-      page_size: 'A4',
-      base_asset: 'siso-overview-brochure',
-      pages: [
-        { blocks: [{ type: 'stamp_zone', zone: 'footer', blocks: [{ type: 'logo', source: 'partner' }, { type: 'text', text: '{{partner.name}} · {{partner.email}} · {{partner.phone}}' }] }] },
-      ],
-    },
-  },
+  template(BUNDLED_TEMPLATE_JSON[0], 'starter', 90),
+  template(BUNDLED_TEMPLATE_JSON[1], 'active', 90),
+  template(BUNDLED_TEMPLATE_JSON[2], 'elite', 60),
 ];
 
 const articles: CatalogSeedEntry[] = [
