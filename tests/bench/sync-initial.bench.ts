@@ -5,32 +5,20 @@
  */
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
-import type { RxStorage } from 'rxdb';
-import { closeDexieDb, getDexieDbWithTables } from 'rxdb/plugins/storage-dexie';
 import { filter, firstValueFrom } from 'rxjs';
 import WebSocket from 'ws';
 import { startTestBackend } from '../fixtures/backend';
-import { dexieStorage } from '../fixtures/sync-clients';
-import { createOverwrittenLog } from '../../sync/replication/conflicts';
 import { createMemoryKeyValueStore } from '../../sync/replication/key-value-store';
-import { startWorkstationReplication } from '../../sync/replication/replicate';
 import { createSessionController } from '../../sync/replication/session';
-import { openSyncProblemStore } from '../../sync/replication/sync-problems';
-import { openPendingLedger } from '../../sync/replication/sync-state';
-import { openWorkstationDatabase } from '../../sync/schema/database';
 import { leadsRxSchema } from '../../sync/schema/leads.schema';
 import { seedPassword, seedUsers } from '../../sync/server/db/seed-accounts';
+import { baselinePull, percentile, replicateFresh } from './support/pull-baseline';
 
 export const name = 'sync initial load (10k leads)';
 
 const LEADS = 10_000;
 const BATCH = 200;
 const LIVE_UPDATES = 50;
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
 
 export async function run(): Promise<void> {
   const backend = await startTestBackend();
@@ -47,55 +35,8 @@ export async function run(): Promise<void> {
     if (!signedIn.ok) throw new Error(signedIn.message);
     const client = session.client;
 
-    // (b) the baseline: the plugin's pull query, batch by batch, into a raw Dexie table.
-    // RxDB bundles its own Dexie (two copies cannot load together): use its table helper directly.
-    const baselineOnce = async (): Promise<{ ms: number; rows: number }> => {
-      const start = performance.now();
-      const raw = getDexieDbWithTables(`bench-raw-${randomUUID()}`, 'leads', { indexedDB, IDBKeyRange }, leadsRxSchema);
-      const { dexieTable } = await raw;
-      let checkpoint: { id: string; modified: string | number } | undefined;
-      let rows = 0;
-      for (;;) {
-        let query = client.from('leads').select('*');
-        if (checkpoint) query = query.or(`"_modified".gt.${checkpoint.modified},and("_modified".eq.${checkpoint.modified},"id".gt.${checkpoint.id})`);
-        const { data, error } = await query.order('_modified', { ascending: true }).order('id', { ascending: true }).limit(BATCH);
-        if (error) throw new Error(error.message);
-        const batch = data as Record<string, unknown>[];
-        await dexieTable.bulkPut(batch.map(({ _modified: _m, ...doc }) => ({ ...doc, _deleted: doc._deleted === true })));
-        rows += batch.length;
-        const last = batch[batch.length - 1];
-        if (batch.length < BATCH || !last) break;
-        checkpoint = { id: String(last.id), modified: last._modified as string | number };
-      }
-      const ms = performance.now() - start;
-      await closeDexieDb(raw);
-      return { ms, rows };
-    };
-
-    // (a) the workstation replication into a fresh local database.
-    const replicateOnce = async () => {
-      const start = performance.now();
-      const overwritten = createOverwrittenLog();
-      const db = await openWorkstationDatabase({
-        name: `bench-${randomUUID().slice(0, 8)}`,
-        storage: dexieStorage() as RxStorage<unknown, unknown>,
-        collections: ['leads'],
-        conflictHandlers: overwritten.conflictHandlers,
-      });
-      const store = createMemoryKeyValueStore();
-      const replication = await startWorkstationReplication({
-        db,
-        client,
-        serverUrl: backend.url,
-        partnerId: partner,
-        problems: await openSyncProblemStore({ store, key: 'p' }),
-        pending: await openPendingLedger({ store, key: 'q' }),
-        overwritten,
-        collections: ['leads'],
-      });
-      await replication.replications.get('leads')?.awaitInitialReplication();
-      return { ms: performance.now() - start, db, replication };
-    };
+    const baselineOnce = () => baselinePull(client, 'leads', leadsRxSchema, BATCH);
+    const replicateOnce = () => replicateFresh({ client, serverUrl: backend.url, partnerId: partner, collections: ['leads'] });
 
     // Two rounds each, alternating, best of each: the machine is shared, single runs are noisy.
     const baselines = [await baselineOnce()];
