@@ -15,6 +15,7 @@ import { prepareDatabase } from './db/migrate';
 import { HttpError, sendJson } from './http/respond';
 import { handleRest } from './rest/handler';
 import { createStorageHandler } from './storage/index';
+import { objectFiles } from './storage/object-files';
 import { attachRealtime } from './realtime/index';
 import { defaultHost, defaultJwtSecret } from './config';
 import { createLogger } from './log';
@@ -75,7 +76,7 @@ export async function startBackend(options: BackendOptions = {}): Promise<Runnin
     options.databaseUrl ? { databaseUrl: options.databaseUrl } : options.dataDir !== undefined ? { dataDir: path.join(dataDir, 'pgdata') } : {},
   );
   try {
-    await prepareDatabase(engine, { reset: options.reset ?? false, seed: options.seed ?? true });
+    await prepareDatabase(engine, { reset: options.reset ?? false, seed: options.seed ?? true, files: objectFiles(dataDir) });
   } catch (error) {
     await engine.close();
     throw error;

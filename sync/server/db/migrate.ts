@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DbEngine } from './engine';
 import { seedDatabase } from './seed';
+import type { ObjectFiles } from '../storage/object-files';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const defaultMigrationsDir = path.resolve(here, '../../supabase/migrations');
@@ -21,6 +22,8 @@ export interface PrepareOptions {
   /** Seed when the database is new or reset (default true). */
   seed?: boolean;
   migrationsDir?: string;
+  /** Storage's object files, so the seed can store the marketing assets' bytes. */
+  files?: ObjectFiles;
 }
 
 export interface PrepareResult {
@@ -102,6 +105,6 @@ export async function prepareDatabase(engine: DbEngine, options: PrepareOptions 
   }
 
   const seeded = isNew && options.seed !== false;
-  if (seeded) await seedDatabase(engine);
+  if (seeded) await seedDatabase(engine, options.files ? { files: options.files } : {});
   return { applied, seeded };
 }

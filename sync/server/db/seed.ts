@@ -6,6 +6,8 @@
 import { createHash } from 'node:crypto';
 import type { DbEngine, SqlExecutor } from './engine';
 import { catalogSeed, courseModuleCounts } from './seed-catalog';
+import { buildSeedAssetFiles, sha256Hex, type SeedAssetFile } from './seed-asset-files';
+import type { ObjectFiles } from '../storage/object-files';
 import { seedPartners, seedPassword, seedUsers, type SeedTier, type SeedUser } from './seed-accounts';
 import { hashPassword } from '../auth/passwords';
 
@@ -84,9 +86,19 @@ function clockAt(now: Date): Clock {
   };
 }
 
+/** One marketing asset's file, stored in the `assets` bucket under the catalog row's file_path. */
+export interface SeedObject {
+  id: string;
+  name: string;
+  mimeType: string;
+  bytes: Uint8Array;
+  sha256: string;
+}
+
 interface SeedData {
   users: Row[];
   tables: [table: string, rows: Row[]][];
+  objects: SeedObject[];
 }
 
 async function buildUsers(clock: Clock): Promise<Row[]> {
@@ -115,28 +127,39 @@ function withCourseIds(body: Record<string, unknown>): Record<string, unknown> {
   return { ...body, benefits: { ...benefits, training_courses } };
 }
 
-function buildCatalog(clock: Clock): Row[] {
+function buildCatalog(clock: Clock, files: ReadonlyMap<string, SeedAssetFile>): Row[] {
   return catalogSeed.map((entry, index) => {
     const createdAt = clock.now - entry.ageDays * day;
+    const file = entry.file ? files.get(entry.slug) : undefined;
+    if (entry.file && !file) throw new Error(`The seed has no file for the asset ${entry.slug}`);
+    const body = entry.kind === 'tier_rule' ? withCourseIds(entry.body) : file?.thumbnail ? { ...entry.body, thumbnail: file.thumbnail } : entry.body;
     return {
       id: seedId(`catalog:${entry.slug}`),
       kind: entry.kind,
       title: entry.title,
       slug: entry.slug,
-      body: JSON.stringify(entry.kind === 'tier_rule' ? withCourseIds(entry.body) : entry.body),
+      body: JSON.stringify(body),
       tier_required: entry.tierRequired,
       category: entry.category,
       tags: entry.tags,
       file_path: entry.file?.path ?? null,
-      file_sha256: null,
-      file_size: entry.file?.size ?? null,
-      mime_type: entry.file?.mimeType ?? null,
+      file_sha256: file ? sha256Hex(file.bytes) : null,
+      file_size: file ? file.bytes.length : null,
+      mime_type: file?.mimeType ?? null,
       version: 1,
       published: true,
       sort_order: index,
       created_at: clock.iso(createdAt),
       updated_at: clock.iso(createdAt),
     };
+  });
+}
+
+function buildObjects(files: ReadonlyMap<string, SeedAssetFile>): SeedObject[] {
+  return catalogSeed.flatMap((entry) => {
+    const file = entry.file ? files.get(entry.slug) : undefined;
+    if (!entry.file || !file) return [];
+    return [{ id: seedId(`asset-object:${entry.file.path}`), name: entry.file.path, mimeType: file.mimeType, bytes: file.bytes, sha256: sha256Hex(file.bytes) }];
   });
 }
 
@@ -343,9 +366,11 @@ export async function buildSeedData(now = new Date()): Promise<SeedData> {
   const rows = new Map<string, Row[]>();
   seedPartners.forEach((partner, index) => buildPartnerData(partner, index, clock, rows));
   const order = ['profiles', 'partner_status', 'referral_links', 'link_clicks', 'leads', 'activities', 'earnings', 'training_progress', 'tickets', 'ticket_messages', 'notifications'];
+  const files = await buildSeedAssetFiles();
   return {
     users: await buildUsers(clock),
-    tables: [['catalog', buildCatalog(clock)], ...order.map((table): [string, Row[]] => [table, rows.get(table) ?? []])],
+    tables: [['catalog', buildCatalog(clock, files)], ...order.map((table): [string, Row[]] => [table, rows.get(table) ?? []])],
+    objects: buildObjects(files),
   };
 }
 
@@ -375,10 +400,44 @@ async function insertRows(tx: SqlExecutor, schema: string, table: string, rows: 
   }
 }
 
-export async function seedDatabase(engine: DbEngine, now = new Date()): Promise<void> {
-  const data = await buildSeedData(now);
-  await engine.transaction(async (tx) => {
-    await insertRows(tx, 'auth', 'users', data.users);
-    for (const [table, rows] of data.tables) await insertRows(tx, 'public', table, rows);
-  });
+export interface SeedOptions {
+  now?: Date;
+  /** Where storage keeps object bytes; without it only the catalog rows are seeded, not the asset files. */
+  files?: ObjectFiles;
+}
+
+export async function seedDatabase(engine: DbEngine, options: SeedOptions = {}): Promise<void> {
+  const data = await buildSeedData(options.now ?? new Date());
+  const { files } = options;
+  const staged = files ? await Promise.all(data.objects.map(async (object) => ({ object, path: await files.stage('assets', object.bytes) }))) : [];
+  try {
+    await engine.transaction(async (tx) => {
+      await insertRows(tx, 'auth', 'users', data.users);
+      for (const [table, rows] of data.tables) await insertRows(tx, 'public', table, rows);
+      await insertRows(
+        tx,
+        'storage',
+        'objects',
+        staged.map(({ object }) => ({
+          id: object.id,
+          bucket_id: 'assets',
+          name: object.name,
+          owner: null,
+          metadata: JSON.stringify({
+            size: object.bytes.length,
+            mimetype: object.mimeType,
+            sha256: object.sha256,
+            eTag: `"${createHash('md5').update(object.bytes).digest('hex')}"`,
+            cacheControl: 'max-age=3600',
+            contentLength: object.bytes.length,
+            httpStatusCode: 200,
+          }),
+        })),
+      );
+    });
+  } catch (error) {
+    if (files) await Promise.all(staged.map(({ path }) => files.discard(path)));
+    throw error;
+  }
+  if (files) for (const { object, path } of staged) await files.commit(path, 'assets', object.id);
 }

@@ -1,0 +1,2 @@
+export * from './asset-catalog';
+export * from './asset-cache';
