@@ -8,9 +8,10 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedPassword, seedUsers } from '../../sync/server/db/seed-accounts';
+import { seedUsers } from '../../sync/server/db/seed-accounts';
 import { checkA11y, collectPageProblems, launchChromium } from '../fixtures/browser';
 import { startTestBackend, type TestBackend } from '../fixtures/backend';
+import { realProblems, signInFromWelcome } from '../fixtures/account-browser';
 import { startStaticServer, type StaticServer } from '../fixtures/web-server';
 
 let backend: TestBackend;
@@ -52,19 +53,8 @@ async function newWindow(): Promise<{ context: BrowserContext; page: Page; probl
   return { context, page, problems: collectPageProblems(page) };
 }
 
-/** Errors that matter: uncaught exceptions and CSP violations, not the browser's own network noise while offline or refused. */
-function realProblems(problems: string[]): string[] {
-  return problems.filter((p) => p.startsWith('pageerror') || /Content Security Policy/i.test(p));
-}
-
-async function signIn(page: Page, account: keyof typeof seedUsers): Promise<void> {
-  await page.goto(server.url);
-  await page.getByRole('heading', { level: 1, name: 'Partner Workstation' }).waitFor();
-  await page.getByRole('textbox', { name: 'Email' }).fill(seedUsers[account].email);
-  await page.getByLabel('Password').fill(seedPassword);
-  await page.getByRole('textbox', { name: 'Server address' }).fill(backend.url);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('navigation', { name: 'Main' }).waitFor();
+function signIn(page: Page, account: keyof typeof seedUsers): Promise<void> {
+  return signInFromWelcome(page, { appUrl: server.url, backendUrl: backend.url }, account);
 }
 
 const indicator = (page: Page, name: RegExp) => page.getByRole('button', { name });

@@ -23,9 +23,10 @@ import {
 } from '../../sync/domain/tiers';
 import { resolveTimeZone } from '../../sync/domain/zoned-time';
 import type { Tier } from '../../sync/schema/fields';
-import { seedPassword, seedUsers } from '../../sync/server/db/seed-accounts';
+import { seedUsers } from '../../sync/server/db/seed-accounts';
 import { checkA11y, collectPageProblems, launchChromium } from '../fixtures/browser';
 import { startTestBackend, type SeedAccount, type TestBackend } from '../fixtures/backend';
+import { realProblems, signInFromWelcome } from '../fixtures/account-browser';
 import { startStaticServer, type StaticServer } from '../fixtures/web-server';
 
 let backend: TestBackend;
@@ -99,21 +100,9 @@ async function newWindow(): Promise<{ context: BrowserContext; page: Page; probl
   return { context, page, problems: collectPageProblems(page) };
 }
 
-/** Uncaught exceptions and CSP violations (not the browser's own network noise). */
-function realProblems(problems: string[]): string[] {
-  return problems.filter((p) => p.startsWith('pageerror') || /Content Security Policy/i.test(p));
-}
-
-async function signIn(page: Page, account: SeedAccount): Promise<void> {
-  await page.goto(server.url);
-  await page.getByRole('heading', { level: 1, name: 'Partner Workstation' }).waitFor();
-  await page.getByRole('textbox', { name: 'Email' }).fill(seedUsers[account].email);
-  await page.getByLabel('Password').fill(seedPassword);
-  await page.getByRole('textbox', { name: 'Server address' }).fill(backend.url);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('navigation', { name: 'Main' }).waitFor();
+function signIn(page: Page, account: SeedAccount): Promise<void> {
   // The first pull has delivered the partner's rows.
-  await page.getByRole('button', { name: /^Sync: up to date/ }).waitFor({ timeout: SYNC_TIMEOUT });
+  return signInFromWelcome(page, { appUrl: server.url, backendUrl: backend.url }, account, { awaitSync: SYNC_TIMEOUT });
 }
 
 async function open(page: Page, hash: string, heading: string): Promise<void> {
