@@ -4,7 +4,7 @@
  */
 import { useEffect, useMemo, useState, type ChangeEvent } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { bundledTemplates, proposalFileName, type ProposalData, type ProposalTemplate } from '../../../sync/domain/proposals';
+import { proposalFileName, type ProposalData, type ProposalLogo, type ProposalTemplate } from '../../../sync/domain/proposals';
 import { buildReferralUrl, referralUrlForLink } from '../../../sync/domain/referral-links';
 import type { WorkstationDatabase } from '../../../sync/schema/database';
 import { useOpenWorkspace } from '../../app/workspace';
@@ -12,13 +12,14 @@ import { usePlatform } from '../../app/platform';
 import { useQuery } from '../../data/use-query';
 import { useLeads } from '../../data/workstation-hooks';
 import { LockedFeature } from '../../ui/LockedFeature';
+import { useBrandLogo } from '../brand-kit';
 import { PageHeader } from '../../ui/PageHeader';
 import { recordProposalCreated, sha256Hex } from './proposal-writes';
 import { useProposalAccess, type ProposalAccess } from './use-proposal-access';
 import { useProposalRenderer } from './use-proposal-renderer';
+import { useProposalTemplates } from './use-proposal-templates';
 import './proposals.css';
 
-const TEMPLATES: readonly ProposalTemplate[] = bundledTemplates();
 const DEFAULT_PRIMARY = '#1F4E79';
 const DEFAULT_SECONDARY = '#F2A900';
 const PREVIEW_DELAY_MS = 300;
@@ -63,6 +64,8 @@ function ProposalForm({ access, db, partnerId }: { access: ProposalAccess; db: W
   const profiles = useQuery('profiles', { limit: 1 });
   const links = useQuery('referral_links', {});
   const { status: renderer, render } = useProposalRenderer();
+  const catalogTemplates = useProposalTemplates();
+  const brandLogo = useBrandLogo();
 
   const [leadId, setLeadId] = useState(searchParams.get('lead') ?? '');
   const [templateId, setTemplateId] = useState('');
@@ -79,9 +82,12 @@ function ProposalForm({ access, db, partnerId }: { access: ProposalAccess; db: W
   const sortedLeads = useMemo(() => [...leads.data].sort((a, b) => a.company.localeCompare(b.company)), [leads.data]);
   const sortedLinks = useMemo(() => [...links.data].sort((a, b) => a.created_at.localeCompare(b.created_at)), [links.data]);
   const lead = sortedLeads.find((row) => row.id === leadId) ?? null;
-  const template = TEMPLATES.find((row) => row.id === templateId) ?? null;
-  const usable = TEMPLATES.filter((row) => access.forCategory(row.category).allowed);
-  const locked = TEMPLATES.filter((row) => !access.forCategory(row.category).allowed);
+  const templates: readonly ProposalTemplate[] = catalogTemplates.templates;
+  const usable = templates.filter((row) => access.forCategory(row.category).allowed);
+  const locked = templates.filter((row) => !access.forCategory(row.category).allowed);
+  // A template only counts as chosen while the tier allows it (a downgrade or withdrawal unselects it).
+  const template = usable.find((row) => row.id === templateId) ?? null;
+  const logoForPdf = useMemo<ProposalLogo | null>(() => (brandLogo.logo ? { type: brandLogo.logo.type, bytes: brandLogo.logo.bytes } : null), [brandLogo.logo]);
   const brand = colours ?? { primary: hexColour(profile?.brand_primary, DEFAULT_PRIMARY), secondary: hexColour(profile?.brand_secondary, DEFAULT_SECONDARY) };
   const introText = intro ?? (lead ? `Dear ${lead.contact_name?.trim() || 'team'}, thank you for your time. Here is how SISO can help ${lead.company} run every client project in one place.` : '');
   const link = sortedLinks.find((row) => row.id === linkId) ?? sortedLinks[0] ?? null;
@@ -111,23 +117,27 @@ function ProposalForm({ access, db, partnerId }: { access: ProposalAccess; db: W
           whiteLabel: whiteLabel && access.whiteLabel.allowed,
         }
       : null;
-  const dataKey = data && template ? JSON.stringify([template.id, data]) : null;
+  // The logo's bytes stay out of the key (it is compared on every render); its version stands in.
+  const dataKey = data && template ? JSON.stringify([template.id, data, brandLogo.version]) : null;
 
   // Live preview: re-render after typing pauses; the newest request wins and only its result shows.
   const [result, setResult] = useState<RenderResult | null>(null);
   useEffect(() => {
-    if (!dataKey) return undefined;
-    const [renderTemplateId, renderData] = JSON.parse(dataKey) as [string, ProposalData];
+    if (!dataKey || !template) return undefined;
+    const requestKey = dataKey;
+    const [, parsed] = JSON.parse(dataKey) as [string, ProposalData, unknown];
+    const renderData: ProposalData = { ...parsed, brand: { ...parsed.brand, logo: logoForPdf } };
+    const renderTemplate = template;
     let cancelled = false;
     const timer = window.setTimeout(() => {
-      render(renderTemplateId, renderData, new Date()).then(
+      render(renderTemplate, renderData, new Date()).then(
         (pdf) => {
           if (cancelled || !pdf) return;
           const url = URL.createObjectURL(new Blob([pdf.slice()], { type: 'application/pdf' }));
-          setResult({ ok: true, key: dataKey, url, pdf });
+          setResult({ ok: true, key: requestKey, url, pdf });
         },
         (error: unknown) => {
-          if (!cancelled) setResult({ ok: false, key: dataKey, message: error instanceof Error ? error.message : String(error) });
+          if (!cancelled) setResult({ ok: false, key: requestKey, message: error instanceof Error ? error.message : String(error) });
         },
       );
     }, PREVIEW_DELAY_MS);
@@ -135,7 +145,7 @@ function ProposalForm({ access, db, partnerId }: { access: ProposalAccess; db: W
       cancelled = true;
       window.clearTimeout(timer);
     };
-  }, [dataKey, render]);
+  }, [dataKey, template, logoForPdf, render]);
   const latestUrl = result?.ok ? result.url : null;
   useEffect(() => () => {
     if (latestUrl) URL.revokeObjectURL(latestUrl);
@@ -214,6 +224,14 @@ function ProposalForm({ access, db, partnerId }: { access: ProposalAccess; db: W
               </span>
             </label>
           ))}
+          {!catalogTemplates.loading && templates.length === 0 && catalogTemplates.unusable.length === 0 ? (
+            <p className="form-field__hint">No proposal templates are on this device yet. They arrive with SISO's catalog the next time the app syncs.</p>
+          ) : null}
+          {catalogTemplates.error ? (
+            <p role="alert" className="form__alert">
+              The templates could not be read from this device ({catalogTemplates.error.message}). Restart the app; if it keeps happening, contact SISO support.
+            </p>
+          ) : null}
           {locked.map((row) => {
             const gate = access.forCategory(row.category);
             return (
@@ -222,6 +240,11 @@ function ProposalForm({ access, db, partnerId }: { access: ProposalAccess; db: W
               </p>
             );
           })}
+          {catalogTemplates.unusable.map((row) => (
+            <p key={row.rowId} className="proposal-wizard__locked proposal-wizard__unusable">
+              {row.message}
+            </p>
+          ))}
         </fieldset>
 
         <h2 className="proposal-wizard__step">3. Customise</h2>
@@ -235,7 +258,16 @@ function ProposalForm({ access, db, partnerId }: { access: ProposalAccess; db: W
             <input id="proposal-secondary" type="color" value={brand.secondary} onChange={(event) => setColours({ ...brand, secondary: event.target.value })} />
           </div>
         </div>
-        <p className="form-field__hint">Prefilled from your brand kit in your profile.</p>
+        <p className="form-field__hint">
+          Prefilled from your <Link to="/brand-kit">brand kit</Link>.{' '}
+          {brandLogo.loading ? null : brandLogo.logo ? (
+            'Your logo from the brand kit is placed on the proposal.'
+          ) : (
+            <>
+              No logo yet, so the proposal shows your company name. <Link to="/brand-kit">Add your logo in the brand kit</Link>.
+            </>
+          )}
+        </p>
         {template && template.sections.length > 0 ? (
           <fieldset className="proposal-wizard__sections">
             <legend>Sections</legend>

@@ -1,21 +1,22 @@
 /** /proposals: the proposals saved on this device (proposal_created activities), newest first. */
 import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
-import { bundledTemplates, readProposalMeta } from '../../../sync/domain/proposals';
+import { readProposalMeta } from '../../../sync/domain/proposals';
 import { useQuery } from '../../data/use-query';
 import { useLeads } from '../../data/workstation-hooks';
 import { LockedFeature } from '../../ui/LockedFeature';
 import { PageHeader } from '../../ui/PageHeader';
 import { useProposalAccess } from './use-proposal-access';
+import { useProposalTemplates } from './use-proposal-templates';
 import './proposals.css';
 
-const TEMPLATE_NAMES = new Map(bundledTemplates().map((template) => [template.id, template.name]));
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 export function ProposalsPage() {
   const access = useProposalAccess();
   const activities = useQuery('activities', { selector: { kind: 'proposal_created' }, sort: [{ occurred_at: 'desc' }] });
   const leads = useLeads();
+  const templates = useProposalTemplates();
   const leadNames = useMemo(() => new Map(leads.data.map((lead) => [lead.id, lead.company])), [leads.data]);
 
   return (
@@ -32,6 +33,16 @@ export function ProposalsPage() {
             New proposal
           </Link>
         </div>
+      ) : null}
+      {access?.proposals.allowed && templates.unusable.length > 0 ? (
+        <section className="card proposals__unusable" aria-labelledby="unusable-templates-heading">
+          <h2 id="unusable-templates-heading">Templates that cannot be used</h2>
+          <ul>
+            {templates.unusable.map((row) => (
+              <li key={row.rowId}>{row.message}</li>
+            ))}
+          </ul>
+        </section>
       ) : null}
       <section className="card" aria-labelledby="saved-proposals-heading">
         <h2 id="saved-proposals-heading">Saved proposals</h2>
@@ -60,7 +71,7 @@ export function ProposalsPage() {
                   return (
                     <tr key={activity.id}>
                       <th scope="row">{meta?.fileName ?? activity.body ?? 'Proposal'}</th>
-                      <td>{meta ? (TEMPLATE_NAMES.get(meta.template) ?? meta.template) : '—'}</td>
+                      <td>{meta ? (templates.titles.get(meta.template) ?? meta.template) : '—'}</td>
                       <td>{activity.lead_id && company ? <Link to={`/leads/${activity.lead_id}`}>{company}</Link> : 'Deleted lead'}</td>
                       <td>
                         <time dateTime={activity.occurred_at}>{dateTime.format(new Date(activity.occurred_at))}</time>

@@ -1,9 +1,10 @@
 /** Messages between the proposals screens and proposal.worker.ts (structured-clone safe). */
-import type { ProposalData } from '../../../sync/domain/proposals';
+import type { ProposalData, ProposalTemplate } from '../../../sync/domain/proposals';
 
 export interface ProposalWorkerRequest {
   id: number;
-  templateId: string;
+  /** Parsed from the local catalog by the screen. */
+  template: ProposalTemplate;
   data: ProposalData;
   /** ISO timestamp for `{today}` and the PDF's creation date. */
   now: string;

@@ -1,5 +1,6 @@
 /**
- * Renders proposals off the main thread. The bundled fonts (and the brochure the co-branded
+ * Renders proposals off the main thread; the screen sends the parsed template (from the local
+ * catalog), the data and the logo bytes with each request. The bundled fonts (and the brochure the co-branded
  * template stamps into) are fetched once when the worker starts, then a first render warms the
  * parsed fonts so the live preview keeps up with typing. After `ready` nothing needs the network.
  */
@@ -25,7 +26,10 @@ async function fetchBytes(url: string): Promise<Uint8Array> {
 }
 
 type Assets = [regular: Uint8Array, bold: Uint8Array, brochure: Uint8Array];
-const templates = new Map(bundledTemplates().map((template) => [template.id, template]));
+/** The brochure bundled with the app; templates from the catalog may stamp into it by this name. */
+const BUNDLED_BROCHURE = 'siso-overview-brochure.pdf';
+/** Warms the fonts with a bundled template so the first preview is quick; real renders use the catalog's. */
+const warmUpTemplate = bundledTemplates()[0];
 let assets: Promise<Assets> | null = null;
 
 /** Loads the assets, and tries again on the next request if a load failed (e.g. started offline). */
@@ -42,10 +46,9 @@ function loadAssets(): Promise<Assets> {
 let queue: Promise<unknown> = loadAssets().then(
   async ([regular, bold]) => {
     scope.postMessage({ kind: 'ready' }, []);
-    const warmUp = templates.get('one-page-introduction');
-    if (!warmUp) return;
+    if (!warmUpTemplate) return;
     await renderProposal({
-      template: warmUp,
+      template: warmUpTemplate,
       data: { partner: { name: 'Warm-up' }, lead: { company: 'Warm-up' }, brand: { primary: '#000000', secondary: '#000000' }, referralUrl: 'https://siso.agency', whiteLabel: false },
       fonts: { regular, bold },
       now: new Date(),
@@ -58,8 +61,10 @@ scope.onmessage = (event) => {
   const request = event.data;
   queue = queue.then(async () => {
     try {
-      const template = templates.get(request.templateId);
-      if (!template) throw new Error(`The template '${request.templateId}' is not in this version of the app.`);
+      const template = request.template;
+      if (template.base_pdf && template.base_pdf !== BUNDLED_BROCHURE) {
+        throw new Error(`${template.name} stamps into the brochure ${template.base_pdf}, which this version of the app does not include. Update the app to use it.`);
+      }
       const [regular, bold, brochure] = await loadAssets();
       const pdf = await renderProposal({
         template,

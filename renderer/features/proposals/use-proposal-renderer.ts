@@ -3,7 +3,7 @@
  * older requests still in flight resolve with null so a slow preview never overwrites a newer one.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ProposalData } from '../../../sync/domain/proposals';
+import type { ProposalData, ProposalTemplate } from '../../../sync/domain/proposals';
 import type { ProposalWorkerRequest, ProposalWorkerResponse } from './proposal-worker-protocol';
 
 type Pending = { resolve: (pdf: Uint8Array | null) => void; reject: (error: Error) => void };
@@ -12,7 +12,7 @@ export type RendererState = { state: 'loading' } | { state: 'ready' } | { state:
 
 export interface ProposalRenderer {
   status: RendererState;
-  render(templateId: string, data: ProposalData, now: Date): Promise<Uint8Array | null>;
+  render(template: ProposalTemplate, data: ProposalData, now: Date): Promise<Uint8Array | null>;
 }
 
 export function useProposalRenderer(): ProposalRenderer {
@@ -48,11 +48,11 @@ export function useProposalRenderer(): ProposalRenderer {
     };
   }, []);
 
-  const render = useCallback((templateId: string, data: ProposalData, now: Date) => {
+  const render = useCallback((template: ProposalTemplate, data: ProposalData, now: Date) => {
     const worker = workerRef.current;
     if (!worker) return Promise.resolve(null);
     nextId.current += 1;
-    const request: ProposalWorkerRequest = { id: nextId.current, templateId, data, now: now.toISOString() };
+    const request: ProposalWorkerRequest = { id: nextId.current, template, data, now: now.toISOString() };
     return new Promise<Uint8Array | null>((resolve, reject) => {
       pending.current.set(request.id, { resolve, reject });
       worker.postMessage(request);
