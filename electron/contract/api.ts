@@ -14,6 +14,13 @@ export interface SisoApi {
   };
   shell: { openExternal(request: IpcRequest<'shell:open-external'>): Promise<IpcReply<'shell:open-external'>> };
   files: { save(request: IpcRequest<'files:save'>): Promise<IpcReply<'files:save'>> };
+  assets: {
+    cachePut(request: IpcRequest<'assets:cache-put'>): Promise<IpcReply<'assets:cache-put'>>;
+    cacheGet(request: IpcRequest<'assets:cache-get'>): Promise<IpcReply<'assets:cache-get'>>;
+    cacheList(): Promise<IpcReply<'assets:cache-list'>>;
+    cacheDelete(request: IpcRequest<'assets:cache-delete'>): Promise<IpcReply<'assets:cache-delete'>>;
+    cacheClear(): Promise<IpcReply<'assets:cache-clear'>>;
+  };
   notify: { show(request: IpcRequest<'notify:show'>): Promise<IpcReply<'notify:show'>> };
   deeplink: { onOpen(listener: (payload: IpcEventPayload<'deeplink:open'>) => void): () => void };
 }

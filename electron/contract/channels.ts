@@ -18,6 +18,18 @@ export const configReply = z.object({
   supabaseAnonKey: z.string().min(1),
 });
 
+/** Catalog row ids (client-generated strings) and hex sha256 digests name cached asset files. */
+const assetId = z.string().min(1).max(64);
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'A sha256 digest is 64 lower-case hex digits');
+export const ASSET_CACHE_MAX_FILE_BYTES = 100 * 1024 * 1024;
+export const assetCacheEntry = z.object({
+  assetId,
+  sha256,
+  version: z.int().min(1),
+  size: z.int().min(0),
+  storedAt: z.iso.datetime({ offset: true }),
+});
+
 export const ipcContract = {
   'app:info': { request: z.void(), reply: appInfoReply },
   'config:get': { request: z.void(), reply: configReply },
@@ -39,6 +51,22 @@ export const ipcContract = {
     }),
     reply: z.object({ saved: z.boolean(), path: z.string().optional() }),
   },
+  'assets:cache-put': {
+    request: z.object({
+      assetId,
+      sha256,
+      version: z.int().min(1),
+      data: z.instanceof(Uint8Array).refine((d) => d.byteLength <= ASSET_CACHE_MAX_FILE_BYTES, 'Cached asset files are limited to 100 MB'),
+    }),
+    reply: z.object({ stored: z.boolean(), reason: z.string().optional() }),
+  },
+  'assets:cache-get': {
+    request: z.object({ assetId, sha256 }),
+    reply: z.object({ data: z.instanceof(Uint8Array).nullable() }),
+  },
+  'assets:cache-list': { request: z.void(), reply: z.object({ entries: z.array(assetCacheEntry) }) },
+  'assets:cache-delete': { request: z.object({ assetId }), reply: z.object({ removed: z.int().min(0) }) },
+  'assets:cache-clear': { request: z.void(), reply: z.object({ removed: z.int().min(0) }) },
   'notify:show': {
     request: z.object({ title: z.string().min(1).max(200), body: z.string().max(1000) }),
     reply: z.object({ shown: z.boolean() }),

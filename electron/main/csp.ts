@@ -34,6 +34,8 @@ export function buildCsp(options: CspOptions): string {
     'connect-src': connect,
     'worker-src': ["'self'", 'blob:'],
     'frame-src': ["'self'", 'blob:'],
+    // Marketing videos play from blob: URLs of verified bytes (never straight from the network).
+    'media-src': ["'self'", 'blob:'],
     'object-src': ["'none'"],
     'base-uri': ["'none'"],
     'form-action': ["'none'"],

@@ -5,7 +5,9 @@ import { readAppConfig } from './app-config';
 import { APP_HOST, APP_SCHEME, APP_URL, serveAppFile } from './app-protocol';
 import { buildCsp } from './csp';
 import { DEEP_LINK_PROTOCOL, findDeepLinkArgument, parseDeepLink } from './deep-links';
+import { createAssetCache } from './asset-cache';
 import { registerAppIpc } from './ipc/app-ipc';
+import { registerAssetsIpc } from './ipc/assets-ipc';
 import { registerFilesIpc } from './ipc/files-ipc';
 import { registerNotifyIpc } from './ipc/notify-ipc';
 import { registerSecretsIpc } from './ipc/secrets-ipc';
@@ -87,6 +89,7 @@ function start(): void {
       return result.canceled ? undefined : result.filePath;
     },
   });
+  registerAssetsIpc({ ...deps, cache: createAssetCache({ root: join(app.getPath('userData'), 'asset-cache') }) });
   registerNotifyIpc({
     ...deps,
     showNotification: (title, body) => {

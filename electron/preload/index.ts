@@ -20,6 +20,13 @@ const api = {
   },
   shell: { openExternal: (request) => invoke('shell:open-external', request) },
   files: { save: (request) => invoke('files:save', request) },
+  assets: {
+    cachePut: (request) => invoke('assets:cache-put', request),
+    cacheGet: (request) => invoke('assets:cache-get', request),
+    cacheList: () => invoke('assets:cache-list'),
+    cacheDelete: (request) => invoke('assets:cache-delete', request),
+    cacheClear: () => invoke('assets:cache-clear'),
+  },
   notify: { show: (request) => invoke('notify:show', request) },
   deeplink: {
     onOpen: (listener) => {

@@ -8,7 +8,7 @@ import type { RxCollection } from 'rxdb';
 import { COLLECTION_NAMES, type CollectionName, type WorkstationDocTypes } from './collections';
 import { activitySchema } from './activities.schema';
 import { catalogSchema } from './catalog.schema';
-import { courseBodySchema, tierRuleBodySchema } from './catalog-bodies';
+import { assetBodySchema, brandGuidelineBodySchema, courseBodySchema, tierRuleBodySchema } from './catalog-bodies';
 import { earningSchema } from './earnings.schema';
 import { leadSchema } from './leads.schema';
 import { linkClickSchema } from './link-clicks.schema';
@@ -25,7 +25,13 @@ import { rebaseRelativeDates, type JsonValue } from './relative-dates';
 export const DEMO_WORKSPACE_FORMAT = 'siso-demo-workspace';
 
 const catalogRowSchema = catalogSchema.superRefine((row, ctx) => {
-  const bodySchema = row.kind === 'course' ? courseBodySchema : row.kind === 'tier_rule' ? tierRuleBodySchema : null;
+  const bodySchemas: Partial<Record<typeof row.kind, z.ZodType>> = {
+    course: courseBodySchema,
+    tier_rule: tierRuleBodySchema,
+    asset: assetBodySchema,
+    brand_guideline: brandGuidelineBodySchema,
+  };
+  const bodySchema = bodySchemas[row.kind] ?? null;
   const result = bodySchema?.safeParse(row.body);
   if (result && !result.success) {
     ctx.addIssue({ code: 'custom', path: ['body'], message: `Invalid ${row.kind} body: ${z.prettifyError(result.error)}` });

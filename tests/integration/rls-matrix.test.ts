@@ -100,8 +100,8 @@ function adminAuthored(table: string, insertSql: string, updateSql: string, part
 }
 
 const ownTicket = `(select "id" from "public"."tickets" where "partner_id" = '${A.id}' order by "id" limit 1)`;
-const activeAssetPath = 'social_media/launch-kit.zip';
-const eliteAssetPath = 'white_label/white-label-kit.zip';
+const activeAssetPath = 'social_media/launch-card.png';
+const eliteAssetPath = 'brochures/white-label-brochure.pdf';
 const brandPath = `${A.id}/logo.png`;
 
 const putObject = (bucket: string, name: string): Action =>

@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import { courseBodySchema, tierRuleBodySchema } from '../../sync/schema/catalog-bodies';
+import { assetBodySchema, brandGuidelineBodySchema, courseBodySchema, tierRuleBodySchema } from '../../sync/schema/catalog-bodies';
+import { isAssetUnlocked, parseAssets } from '../../sync/domain/assets';
 import { COLLECTION_NAMES } from '../../sync/schema/collections';
 import { DEMO_DATABASE_NAME, openWorkstationDatabase, type WorkstationDatabase } from '../../sync/schema/database';
 import { loadDemoWorkspace, parseDemoWorkspace } from '../../sync/schema/demo-workspace';
@@ -86,6 +88,26 @@ describe('demo workspace data', () => {
     for (const kind of ['asset', 'template', 'article'] as const) {
       expect(c.catalog.filter((row) => row.kind === kind).length).toBeGreaterThanOrEqual(3);
     }
+  });
+
+  it('has marketing assets and brand guidelines the marketing center reads, with bundled files matching their sha256', () => {
+    const assetRows = c.catalog.filter((row) => row.kind === 'asset');
+    for (const row of assetRows) assetBodySchema.parse(row.body);
+    const { assets, problems } = parseAssets(c.catalog);
+    expect(problems).toEqual([]);
+    const tier = c.partner_status[0]!.tier;
+    expect(assets.some((asset) => !isAssetUnlocked(asset, tier))).toBe(true);
+    const bundled = assets.filter((asset) => asset.file?.path.startsWith('demo/'));
+    expect(bundled.length).toBeGreaterThanOrEqual(4);
+    for (const asset of bundled) {
+      const bytes = readFileSync(join(import.meta.dirname, '../../resources/demo/assets', asset.file!.path.slice('demo/'.length)));
+      expect(createHash('sha256').update(bytes).digest('hex'), asset.slug).toBe(asset.file!.sha256);
+      expect(bytes.length, asset.slug).toBe(asset.file!.size);
+    }
+    for (const asset of assets.filter((a) => isAssetUnlocked(a, tier))) expect(asset.file?.path.startsWith('demo/'), asset.slug).toBe(true);
+    const guidelines = c.catalog.filter((row) => row.kind === 'brand_guideline').map((row) => brandGuidelineBodySchema.parse(row.body));
+    expect(guidelines).toHaveLength(1);
+    expect(guidelines[0]!.logos.map((logo) => logo.variant).sort()).toEqual(['colour', 'dark', 'light']);
   });
 
   it('refers only to rows that exist', () => {

@@ -201,3 +201,29 @@ describe('cache verification', () => {
     expect(cacheKeyFor('../../etc/passwd', SHA_A.toUpperCase())).toBe(`______etc_passwd.${SHA_A}`);
   });
 });
+
+describe('usage events', () => {
+  it('builds valid activity rows without a lead for downloads and customisations', async () => {
+    const { buildAssetUsageActivity } = await import('../../sync/domain/assets');
+    const brochure = asset({ id: 'b', body: { description: '', customize_template: 'co-branded-brochure' } });
+    const context = { id: 'act-1', partnerId: '00000000-0000-4000-8000-00000000de40', now: new Date('2026-03-01T10:00:00Z') };
+    const download = buildAssetUsageActivity({ kind: 'asset_download', asset: brochure }, context);
+    expect(download).toMatchObject({ kind: 'asset_download', lead_id: null, body: 'Downloaded Asset b', occurred_at: '2026-03-01T10:00:00.000Z' });
+    expect(JSON.parse(download.meta!)).toEqual({ asset_id: 'b', version: 1, file: 'brochures/b.pdf', sha256: SHA_A });
+    const customised = buildAssetUsageActivity({ kind: 'asset_customised', asset: brochure }, context);
+    expect(JSON.parse(customised.meta!)).toEqual({ asset_id: 'b', version: 1, template: 'co-branded-brochure' });
+  });
+
+  it('counts downloads and customisations per asset, ignoring other and malformed activities', async () => {
+    const { countAssetUsage } = await import('../../sync/domain/assets');
+    const counts = countAssetUsage([
+      { kind: 'asset_download', meta: '{"asset_id":"a"}' },
+      { kind: 'asset_download', meta: '{"asset_id":"a"}' },
+      { kind: 'asset_customised', meta: '{"asset_id":"a","template":"t"}' },
+      { kind: 'asset_download', meta: 'not json' },
+      { kind: 'call', meta: '{"asset_id":"a"}' },
+      { kind: 'asset_download', meta: null },
+    ]);
+    expect(Object.fromEntries(counts)).toEqual({ a: { downloads: 2, customisations: 1 } });
+  });
+});

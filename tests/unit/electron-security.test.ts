@@ -34,6 +34,12 @@ describe('content security policy', () => {
     expect(directive(csp, 'connect-src')).toContain('ws://127.0.0.1:54321');
   });
 
+  it('lets previews show verified files from blob: URLs (PDF frames, images, video) and nothing from other origins', () => {
+    const csp = buildCsp({ supabaseUrl: 'https://abc.supabase.co', development: false });
+    expect(directive(csp, 'frame-src')).toBe("frame-src 'self' blob:");
+    expect(directive(csp, 'media-src')).toBe("media-src 'self' blob:");
+  });
+
   it('refuses a Supabase URL that is not http(s)', () => {
     expect(() => buildCsp({ supabaseUrl: 'javascript:alert(1)', development: false })).toThrow(/http/);
   });

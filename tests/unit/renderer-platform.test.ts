@@ -65,6 +65,13 @@ function fakeSiso(): SisoApi & { openExternalSpy: ReturnType<typeof vi.fn> } {
     },
     shell: { openExternal: openExternalSpy },
     files: { save: async () => ({ saved: true, path: '/tmp/x.pdf' }) },
+    assets: {
+      cachePut: async () => ({ stored: false, reason: 'The file does not match its checksum, so it was not kept.' }),
+      cacheGet: async () => ({ data: new Uint8Array([1, 2, 3]) }),
+      cacheList: async () => ({ entries: [] }),
+      cacheDelete: async () => ({ removed: 1 }),
+      cacheClear: async () => ({ removed: 2 }),
+    },
     notify: { show: async () => ({ shown: true }) },
     deeplink: {
       onOpen: (listener) => {
@@ -80,6 +87,11 @@ describe('Electron platform', () => {
     const siso = fakeSiso();
     const platform = createElectronPlatform(siso);
     expect(platform.kind).toBe('electron');
+    await expect(platform.assetCache.put({ assetId: 'a', sha256: 'f'.repeat(64), version: 1, data: new Uint8Array(1) })).resolves.toEqual({
+      stored: false,
+      reason: 'The file does not match its checksum, so it was not kept.',
+    });
+    await expect(platform.assetCache.get('a', 'f'.repeat(64))).resolves.toEqual(new Uint8Array([1, 2, 3]));
     await expect(platform.appInfo()).resolves.toEqual({ version: '1.2.3', os: 'darwin', packaged: true });
     await expect(platform.config()).resolves.toEqual({ supabaseUrl: 'https://abc.supabase.co', supabaseAnonKey: 'anon' });
     await expect(platform.secrets.get('k')).resolves.toBe('v');

@@ -52,6 +52,8 @@ describe('seeded marketing assets', () => {
         const height = Buffer.from(object.bytes).readUInt32BE(20);
         const raw = inflateSync(Buffer.from(object.bytes).subarray(idat + 4, idat + 4 + length));
         expect(raw.length).toBe((width * 3 + 1) * height);
+      } else if (object.mimeType === 'video/webm') {
+        expect([...object.bytes.subarray(0, 4)]).toEqual([0x1a, 0x45, 0xdf, 0xa3]);
       } else if (object.mimeType === 'image/svg+xml') {
         expect(new TextDecoder().decode(object.bytes)).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
       } else if (object.mimeType === 'text/html') {

@@ -4,6 +4,7 @@
  */
 import packageJson from '../../../package.json';
 import { LOCAL_ANON_KEY, LOCAL_BACKEND_URL } from '../../../sync/replication/local-backend';
+import { createBrowserAssetCache } from './browser-asset-cache';
 import { createIndexedDbSecretStore } from './browser-secrets';
 import { checkExternalUrl } from './external-links';
 import {
@@ -87,6 +88,7 @@ export function createBrowserPlatform({ env, window: win }: BrowserPlatformOptio
       // The browser decides where the file goes; a download that started is the best we can know.
       return { saved: true };
     },
+    assetCache: createBrowserAssetCache(win),
     async notify({ title, body }) {
       // Asking for permission is left to an explicit user action, never done implicitly here.
       if (typeof win.Notification !== 'function' || win.Notification.permission !== 'granted') return false;

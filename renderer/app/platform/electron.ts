@@ -33,6 +33,24 @@ export function createElectronPlatform(siso: SisoApi): Platform {
     async saveFile(request) {
       return siso.files.save({ ...request, data: toArrayBufferBytes(request.data) });
     },
+    assetCache: {
+      async put(entry) {
+        const reply = await siso.assets.cachePut({ ...entry, data: toArrayBufferBytes(entry.data) });
+        return reply.stored ? { stored: true } : { stored: false, reason: reply.reason ?? 'The file could not be kept on this device.' };
+      },
+      async get(assetId, sha256) {
+        return (await siso.assets.cacheGet({ assetId, sha256 })).data;
+      },
+      async list() {
+        return (await siso.assets.cacheList()).entries;
+      },
+      async delete(assetId) {
+        await siso.assets.cacheDelete({ assetId });
+      },
+      async clear() {
+        await siso.assets.cacheClear();
+      },
+    },
     async notify(request) {
       return (await siso.notify.show(request)).shown;
     },

@@ -3,6 +3,7 @@
  * bridge) or a plain browser. Features use `usePlatform()` and never check which one they got.
  */
 import { z } from 'zod';
+import type { CacheEntry } from '../../../sync/domain/assets';
 
 export const operatingSystems = ['darwin', 'win32', 'linux', 'other'] as const;
 export type OperatingSystem = (typeof operatingSystems)[number];
@@ -55,6 +56,29 @@ export function toArrayBufferBytes(data: Uint8Array): Uint8Array<ArrayBuffer> {
   return isPlain(data) ? data : data.slice();
 }
 
+/** One file kept for offline use, as the cache lists it. */
+export type AssetCacheEntryInfo = CacheEntry;
+
+export interface AssetCachePut {
+  assetId: string;
+  /** Lower-case hex sha256 the catalog states for the file. */
+  sha256: string;
+  version: number;
+  data: Uint8Array;
+}
+
+/**
+ * Marketing asset files on this device: Electron keeps them in the app data folder (through IPC),
+ * a browser in the Cache API. Callers verify bytes against the catalog on open.
+ */
+export interface AssetFileCache {
+  put(entry: AssetCachePut): Promise<{ stored: true } | { stored: false; reason: string }>;
+  get(assetId: string, sha256: string): Promise<Uint8Array | null>;
+  list(): Promise<AssetCacheEntryInfo[]>;
+  delete(assetId: string): Promise<void>;
+  clear(): Promise<void>;
+}
+
 export type DeepLinkListener = (route: string) => void;
 
 export interface Platform {
@@ -65,6 +89,7 @@ export interface Platform {
   /** Opens https links on the allow-list (see external-links.ts) and mailto: links. */
   openExternal(url: string): Promise<OpenExternalResult>;
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
+  readonly assetCache: AssetFileCache;
   /** Returns false where system notifications are unavailable; callers then show it in-app. */
   notify(request: NotificationRequest): Promise<boolean>;
   /** Routes opened from outside (siso:// links). Returns an unsubscribe function. */

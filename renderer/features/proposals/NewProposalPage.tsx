@@ -68,7 +68,7 @@ function ProposalForm({ access, db, partnerId }: { access: ProposalAccess; db: W
   const brandLogo = useBrandLogo();
 
   const [leadId, setLeadId] = useState(searchParams.get('lead') ?? '');
-  const [templateId, setTemplateId] = useState('');
+  const [templateId, setTemplateId] = useState(searchParams.get('template') ?? '');
   const [colours, setColours] = useState<{ primary: string; secondary: string } | null>(null);
   const [sectionsOff, setSectionsOff] = useState<readonly string[]>([]);
   const [intro, setIntro] = useState<string | null>(null);

@@ -1,2 +1,3 @@
 export * from './asset-catalog';
 export * from './asset-cache';
+export * from './asset-usage';

@@ -2,7 +2,8 @@
  * The real files behind the seeded marketing assets, generated the same way on every run (fixed
  * dates, no randomness) so their sha256 is stable: PDFs drawn with pdf-lib, PNG social cards
  * rasterised here and encoded with node:zlib, SVG logos, HTML email templates and a text copy deck.
- * The SISO overview brochure is the committed one the co-branded proposal template stamps into.
+ * The SISO overview brochure is the committed one the co-branded proposal template stamps into;
+ * the walkthrough video is a committed WebM recorded by resources/marketing/build-walkthrough-video.ts.
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -13,6 +14,7 @@ import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage, type RGB }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const overviewBrochurePath = path.resolve(here, '../../../resources/templates/siso-overview-brochure.pdf');
+const walkthroughVideoPath = path.resolve(here, '../../../resources/marketing/product-walkthrough.webm');
 const FIXED_DATE = new Date('2026-01-05T09:00:00Z');
 
 export interface SeedAssetFile {
@@ -256,6 +258,7 @@ Call to action: Book a walkthrough with {partner.name} — {partner.email} · {p
 export async function buildSeedAssetFiles(): Promise<Map<string, SeedAssetFile>> {
   const files = new Map<string, SeedAssetFile>();
   files.set('siso-overview-brochure', { mimeType: 'application/pdf', bytes: new Uint8Array(await readFile(overviewBrochurePath)) });
+  files.set('product-demo-video', { mimeType: 'video/webm', bytes: new Uint8Array(await readFile(walkthroughVideoPath)) });
   files.set('siso-pricing-brochure', {
     mimeType: 'application/pdf',
     bytes: await documentPdf({
