@@ -23,6 +23,9 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
       experimentalFeatures: false,
       navigateOnDragDrop: false,
       spellcheck: true,
+      // Chromium's built-in PDF viewer (proposal and brochure previews in an <iframe>) is a
+      // plugin in Electron; it is the only one Electron ships, so nothing else is enabled by this.
+      plugins: true,
     },
   };
 }
