@@ -2,6 +2,7 @@ import { NavLink } from 'react-router-dom';
 import { Icon, type IconName } from '../ui/Icon';
 import { useAppInfo } from './platform';
 import { useUiStore } from './ui-store';
+import { useOpenWorkspace } from './workspace';
 
 interface NavItem {
   to: string;
@@ -16,14 +17,21 @@ const navItems: readonly NavItem[] = [
   { to: '/tiers', label: 'Tier progress', icon: 'tiers' },
   { to: '/leads', label: 'Leads', icon: 'leads' },
   { to: '/referrals', label: 'Referral links', icon: 'link' },
+  { to: '/marketing-center', label: 'Marketing center', icon: 'marketing' },
   { to: '/proposals', label: 'Proposals', icon: 'document' },
+  { to: '/brand-kit', label: 'Brand kit', icon: 'palette' },
   { to: '/workspace', label: 'Workspace', icon: 'workspace' },
   { to: '/settings', label: 'Settings', icon: 'settings' },
 ];
 
+/** Shown only to admin sessions (the JWT's role); RLS is what actually refuses non-admins. */
+const adminNavItem: NavItem = { to: '/admin', label: 'Admin', icon: 'tiers' };
+
 export function Sidebar() {
   const collapsed = useUiStore((state) => state.sidebarCollapsed);
   const { version } = useAppInfo();
+  const workspace = useOpenWorkspace();
+  const isAdmin = workspace?.target.kind === 'account' && workspace.target.session.role === 'admin';
 
   return (
     <nav id="sidebar" className="sidebar" aria-label="Main" data-collapsed={collapsed}>
@@ -35,7 +43,7 @@ export function Sidebar() {
         </span>
       </div>
       <ul className="sidebar__list">
-        {navItems.map((item) => (
+        {(isAdmin ? [...navItems, adminNavItem] : navItems).map((item) => (
           <li key={item.to}>
             <NavLink to={item.to} end={item.end ?? false} className="sidebar__link" title={collapsed ? item.label : undefined}>
               <Icon name={item.icon} />

@@ -1,10 +1,14 @@
 /** The route table. Hash routing: the app is served from file:// in Electron and any path on the web. */
 import { createHashRouter, type RouteObject } from 'react-router-dom';
+import { AdminPage } from '../features/admin/AdminPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { TierProgressPage } from '../features/tiers/TierProgressPage';
 import { CsvImportPage } from '../features/leads/import/CsvImportPage';
 import { LeadDetailPage } from '../features/leads/LeadDetailPage';
 import { LeadsPage } from '../features/leads/LeadsPage';
+import { BrandGuidelinesPage } from '../features/marketing/BrandGuidelinesPage';
+import { MarketingCenterPage } from '../features/marketing/MarketingCenterPage';
+import { BrandKitPage } from '../features/brand-kit/BrandKitPage';
 import { NewProposalPage } from '../features/proposals/NewProposalPage';
 import { ProposalsPage } from '../features/proposals/ProposalsPage';
 import { ReferralsPage } from '../features/referrals/ReferralsPage';
@@ -30,9 +34,13 @@ export const appRoutes: RouteObject[] = [
           { path: 'leads/import', element: <CsvImportPage /> },
           { path: 'leads/:leadId', element: <LeadDetailPage /> },
           { path: 'referrals', element: <ReferralsPage /> },
+          { path: 'marketing-center', element: <MarketingCenterPage /> },
+          { path: 'marketing-center/brand', element: <BrandGuidelinesPage /> },
           { path: 'proposals', element: <ProposalsPage /> },
           { path: 'proposals/new', element: <NewProposalPage /> },
+          { path: 'brand-kit', element: <BrandKitPage /> },
           { path: 'settings', element: <SettingsPage /> },
+          { path: 'admin', element: <AdminPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -40,7 +40,8 @@ function useAutomationAllowed(): boolean {
 
 function ReminderRunner({ partnerId }: { partnerId: string }) {
   const platform = usePlatform();
-  const leads = useQuery('leads');
+  // Only the signed-in partner's own leads: an admin's store also holds every partner's rows.
+  const leads = useQuery('leads', { selector: { partner_id: partnerId } });
   const allowed = useAutomationAllowed();
   const rules = useReminderStore((state) => state.rules);
   const loadRules = useReminderStore((state) => state.loadRules);

@@ -63,6 +63,9 @@ export interface PartnerListRow {
 const usageEventRow = z.object({ partner_id: z.uuid(), kind: z.string(), meta: z.string().nullish() });
 export type UsageEventRow = z.infer<typeof usageEventRow>;
 
+const assetSummaryRow = z.object({ id: z.string(), title: z.string(), tier_required: tier, _deleted: z.boolean() });
+export type AssetSummaryRow = z.infer<typeof assetSummaryRow>;
+
 function parseReply<T>(schema: z.ZodType<T>, data: unknown, action: string): T {
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
@@ -79,6 +82,8 @@ export interface AdminApi {
   setPartnerTier(partnerId: string, newTier: Tier): Promise<PartnerStatusDoc>;
   listPartners(): Promise<PartnerListRow[]>;
   listUsageEvents(): Promise<UsageEventRow[]>;
+  /** Every asset the server has, retired ones too (the local store drops those), for usage reports. */
+  listAllAssets(): Promise<AssetSummaryRow[]>;
 }
 
 export function createAdminApi(client: SupabaseClient): AdminApi {
@@ -148,6 +153,12 @@ export function createAdminApi(client: SupabaseClient): AdminApi {
         .limit(50_000);
       if (error) throw new AdminRequestError(sentenceFor(action, error));
       return parseReply(z.array(usageEventRow), data, action);
+    },
+    async listAllAssets() {
+      const action = 'load the asset list';
+      const { data, error } = await client.from('catalog').select('id, title, tier_required, _deleted').eq('kind', 'asset');
+      if (error) throw new AdminRequestError(sentenceFor(action, error));
+      return parseReply(z.array(assetSummaryRow), data, action);
     },
   };
 }

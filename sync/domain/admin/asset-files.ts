@@ -69,6 +69,13 @@ export const ASSET_FILE_TYPES: readonly AssetFileType[] = [
   { label: 'text', extensions: ['txt', 'md', 'csv'], mimeType: 'text/plain', preview: 'none', matches: looksLikeText },
 ];
 
+/** "PDF", "PNG"… for a stored MIME type; the type itself when it is not one we offer. */
+export function fileTypeLabel(mimeType: string | null | undefined): string {
+  if (!mimeType) return 'File';
+  const label = ASSET_FILE_TYPES.find((type) => type.mimeType === mimeType)?.label ?? mimeType;
+  return label.charAt(0).toUpperCase() + label.slice(1);
+}
+
 /** One sentence listing what may be uploaded, for hints and refusals. */
 export const ALLOWED_ASSET_TYPES_SENTENCE =
   'PDF, images (PNG, JPEG, GIF, WebP, SVG), videos (MP4, MOV, WebM), ZIP archives, PowerPoint, Word and Excel files (PPTX, DOCX, XLSX), HTML email templates and text files';
@@ -87,9 +94,15 @@ export type AssetFileCheck =
   | { ok: true; mimeType: string; label: string; preview: AssetPreviewKind }
   | { ok: false; message: string };
 
+function baseName(name: string): string {
+  return name.split(/[\\/]/).pop() ?? '';
+}
+
 export function extensionOf(name: string): string {
-  const dot = name.lastIndexOf('.');
-  return dot <= 0 || dot === name.length - 1 ? '' : name.slice(dot + 1).toLowerCase();
+  const base = baseName(name);
+  const dot = base.lastIndexOf('.');
+  const extension = dot <= 0 || dot === base.length - 1 ? '' : base.slice(dot + 1).toLowerCase();
+  return /^[a-z0-9]+$/.test(extension) ? extension : '';
 }
 
 /** "12.3 MB", "840 KB", "12 bytes" — binary units, as the size limit is. */
@@ -126,12 +139,18 @@ export function checkAssetFile(file: AssetFileCandidate): AssetFileCheck {
 }
 
 /** A file name safe in a storage path and a URL: lower-case letters, digits, dots, hyphens. */
-export function safeFileName(name: string): string {
+export function safeFileName(fileName: string): string {
+  const name = baseName(fileName);
   const extension = extensionOf(name);
   const base = (extension ? name.slice(0, -(extension.length + 1)) : name)
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
+    // Letters NFKD does not decompose.
+    .replace(/ł/g, 'l')
+    .replace(/ø/g, 'o')
+    .replace(/ß/g, 'ss')
+    .replace(/đ/g, 'd')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 80);

@@ -14,7 +14,7 @@ import { TIERS, type Tier } from '../../schema/fields';
 export interface UsageEventInput {
   partner_id: string;
   kind: string;
-  meta: string | null | undefined;
+  meta?: string | null | undefined;
 }
 
 export interface UsageAssetInput {

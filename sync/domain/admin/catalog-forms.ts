@@ -3,7 +3,7 @@
  * to the fields, and how a form becomes catalog columns.
  */
 import { z } from 'zod';
-import { ASSET_CATEGORIES, assetBodySchema, type AssetBody } from '../../schema/catalog-bodies';
+import { assetBodySchema, type AssetBody } from '../../schema/catalog-bodies';
 import { TIERS } from '../../schema/fields';
 
 export const TITLE_MAX = 120;
@@ -23,7 +23,8 @@ export function parseTagList(text: string): string[] {
 export const assetFormSchema = z.object({
   title: z.string().trim().min(1, 'Give the asset a title partners will recognise.').max(TITLE_MAX, `Keep the title under ${TITLE_MAX} characters.`),
   description: z.string().trim().min(1, 'Describe the asset in a sentence, so partners know when to use it.').max(DESCRIPTION_MAX, `Keep the description under ${DESCRIPTION_MAX} characters.`),
-  category: z.enum(ASSET_CATEGORIES, { error: 'Choose the category the asset is listed under.' }),
+  /** One of ASSET_CATEGORIES, or an existing entry's own category (seeded assets use others, listed under "Other"). */
+  category: z.string().regex(/^[a-z][a-z0-9_]*$/, 'Choose the category the asset is listed under.'),
   tier_required: z.enum(TIERS, { error: 'Choose the lowest tier that may download the asset.' }),
   tags: z
     .string()
@@ -57,6 +58,11 @@ export function catalogSlug(title: string, uniqueSuffix: string): string {
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
+    // Letters NFKD does not decompose.
+    .replace(/ł/g, 'l')
+    .replace(/ø/g, 'o')
+    .replace(/ß/g, 'ss')
+    .replace(/đ/g, 'd')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 60);

@@ -1,0 +1,75 @@
+/** Form pieces the admin panels share: a labelled field with hint and error, and a submit row that says why it is disabled. */
+import { cloneElement, useId, type ReactElement, type ReactNode } from 'react';
+
+interface ControlProps {
+  id?: string;
+  'aria-describedby'?: string;
+  'aria-invalid'?: boolean;
+}
+
+export function AdminField({
+  label,
+  hint,
+  error,
+  children,
+  className,
+}: {
+  label: string;
+  hint?: ReactNode;
+  error?: string | undefined;
+  children: ReactElement<ControlProps>;
+  className?: string;
+}) {
+  const id = useId();
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`form-field ${className ?? ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {cloneElement(children, { id, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined })}
+      {hint ? (
+        <span id={hintId} className="form-field__hint">
+          {hint}
+        </span>
+      ) : null}
+      {error ? (
+        <span id={errorId} className="form-field__error">
+          {error}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+/** The submit button, disabled while busy or blocked; when blocked, the reason is shown beside it and read with it. */
+export function AdminSubmitRow({
+  label,
+  busyLabel,
+  busy,
+  blocked,
+  children,
+}: {
+  label: string;
+  busyLabel: string;
+  busy: boolean;
+  blocked: string | null;
+  children?: ReactNode;
+}) {
+  const reasonId = useId();
+  return (
+    <div className="admin-submit">
+      <div className="button-row">
+        <button type="submit" className="button button--primary" disabled={busy || blocked !== null} aria-describedby={blocked ? reasonId : undefined}>
+          {busy ? busyLabel : label}
+        </button>
+        {children}
+      </div>
+      {blocked ? (
+        <p id={reasonId} className="inline-message admin-submit__blocked">
+          {blocked}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,126 @@
+/**
+ * The admin area (#/admin): assets, proposal templates, brand guidelines, tier rules, partners and
+ * usage, as tabs (?tab=…). Shown to admin sessions only; for anyone else it says who it is for.
+ * Visited tabs stay mounted (hidden) so a half-filled form survives switching tabs.
+ */
+import { useRef, useState, type KeyboardEvent } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { PageHeader } from '../../ui/PageHeader';
+import { AssetsPanel } from './AssetsPanel';
+import { BrandGuidelinesPanel } from './BrandGuidelinesPanel';
+import { PartnersPanel } from './PartnersPanel';
+import { TemplatesPanel } from './TemplatesPanel';
+import { TierRulesPanel } from './TierRulesPanel';
+import { UsagePanel } from './UsagePanel';
+import { useAdminAccess, type AdminAccess } from './use-admin-access';
+import './admin.css';
+
+const TABS = [
+  { id: 'assets', label: 'Assets' },
+  { id: 'templates', label: 'Templates' },
+  { id: 'brand', label: 'Brand guidelines' },
+  { id: 'tiers', label: 'Tier rules' },
+  { id: 'partners', label: 'Partners' },
+  { id: 'usage', label: 'Usage' },
+] as const;
+type TabId = (typeof TABS)[number]['id'];
+
+function isTab(value: string | null): value is TabId {
+  return TABS.some((tab) => tab.id === value);
+}
+
+export function AdminPage() {
+  const access = useAdminAccess();
+  return (
+    <>
+      <title>Admin · SISO Partner Workstation</title>
+      <PageHeader
+        title="Admin"
+        description={access.kind === 'admin' ? 'Publish and retire marketing assets, edit templates, brand guidelines and tier rules, set partners’ tiers and see asset usage.' : undefined}
+      />
+      {access.kind === 'admin' ? (
+        <AdminTabs access={access} />
+      ) : (
+        <p className="card card__text admin-refusal" role="alert">
+          {access.reason}
+        </p>
+      )}
+    </>
+  );
+}
+
+function AdminTabs({ access }: { access: Extract<AdminAccess, { kind: 'admin' }> }) {
+  const [params, setParams] = useSearchParams();
+  const requested = params.get('tab');
+  const active: TabId = isTab(requested) ? requested : 'assets';
+  const [visited, setVisited] = useState<ReadonlySet<TabId>>(() => new Set([active]));
+  const [notice, setNotice] = useState<string | null>(null);
+  const tabRefs = useRef(new Map<TabId, HTMLButtonElement>());
+
+  if (!visited.has(active)) setVisited(new Set([...visited, active]));
+
+  function select(id: TabId, focus = false) {
+    setParams((previous) => {
+      const next = new URLSearchParams(previous);
+      next.set('tab', id);
+      return next;
+    }, { replace: true });
+    setNotice(null);
+    if (focus) tabRefs.current.get(id)?.focus();
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    // From the focused tab (it may differ from the selected one after Tab-key or programmatic focus).
+    const focused = (event.target as HTMLElement).id.replace(/^admin-tab-/, '');
+    const index = Math.max(0, TABS.findIndex((tab) => tab.id === (isTab(focused) ? focused : active)));
+    const moves: Record<string, number> = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: TABS.length - 1 };
+    const target = moves[event.key];
+    if (target === undefined) return;
+    event.preventDefault();
+    const tab = TABS[(target + TABS.length) % TABS.length];
+    if (tab) select(tab.id, true);
+  }
+
+  const announce = (message: string) => setNotice(message);
+
+  return (
+    <div className="admin">
+      <div role="tablist" aria-label="Admin sections" className="admin-tabs" onKeyDown={onKeyDown}>
+        {TABS.map((tab) => (
+          <button
+            key={tab.id}
+            ref={(element) => {
+              if (element) tabRefs.current.set(tab.id, element);
+              else tabRefs.current.delete(tab.id);
+            }}
+            type="button"
+            role="tab"
+            id={`admin-tab-${tab.id}`}
+            aria-selected={tab.id === active}
+            aria-controls={`admin-panel-${tab.id}`}
+            tabIndex={tab.id === active ? 0 : -1}
+            className="admin-tabs__tab"
+            onClick={() => select(tab.id)}
+          >
+            {tab.label}
+          </button>
+        ))}
+      </div>
+      <p role="status" className="admin-notice">
+        {notice}
+      </p>
+      {TABS.map((tab) =>
+        visited.has(tab.id) ? (
+          <div key={tab.id} role="tabpanel" id={`admin-panel-${tab.id}`} aria-labelledby={`admin-tab-${tab.id}`} hidden={tab.id !== active} className="admin-panel">
+            {tab.id === 'assets' ? <AssetsPanel access={access} announce={announce} /> : null}
+            {tab.id === 'templates' ? <TemplatesPanel access={access} announce={announce} /> : null}
+            {tab.id === 'brand' ? <BrandGuidelinesPanel access={access} announce={announce} /> : null}
+            {tab.id === 'tiers' ? <TierRulesPanel access={access} announce={announce} /> : null}
+            {tab.id === 'partners' ? <PartnersPanel access={access} announce={announce} /> : null}
+            {tab.id === 'usage' ? <UsagePanel access={access} /> : null}
+          </div>
+        ) : null,
+      )}
+    </div>
+  );
+}

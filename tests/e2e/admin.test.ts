@@ -1,0 +1,312 @@
+/**
+ * The admin area in a real browser against the production build and a fresh seeded local backend:
+ * the admin signs in and sees "Admin"; publishes an asset with a file (a progress bar while it
+ * uploads, then listed as published, version 1; the row on the server has the file's hash, size,
+ * type and a JPEG thumbnail, and a Starter partner can download the file); oversized, wrong-type
+ * and mislabelled files are refused with messages before any upload; offline, the submit button is
+ * disabled with the reason and the form keeps its contents; a partner sees no Admin link and
+ * #/admin says it is for SISO admins only. axe finds nothing serious on any of these screens.
+ * Screenshots: /tmp/admin-assets.png, /tmp/admin-form.png, /tmp/admin-refusals.png,
+ * /tmp/admin-offline.png, /tmp/admin-partner.png, /tmp/admin-tabs-*.png.
+ */
+import { createHash } from 'node:crypto';
+import { open as openFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedUsers } from '../../sync/server/db/seed-accounts';
+import { checkA11y, collectPageProblems, launchChromium } from '../fixtures/browser';
+import { startTestBackend, type SeedAccount, type TestBackend } from '../fixtures/backend';
+import { realProblems, signInFromWelcome } from '../fixtures/account-browser';
+import { startStaticServer, type StaticServer } from '../fixtures/web-server';
+
+let backend: TestBackend;
+let server: StaticServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const bigFile = join(tmpdir(), `admin-e2e-too-big-${process.pid}.mp4`);
+
+const SYNC_TIMEOUT = 45_000;
+
+beforeAll(async () => {
+  backend = await startTestBackend();
+  server = await startStaticServer({ backendUrl: backend.url });
+  browser = await launchChromium();
+  // 52 MB, sparse: only its size matters, the check refuses it before reading it.
+  const handle = await openFile(bigFile, 'w');
+  await handle.truncate(52 * 1024 * 1024);
+  await handle.close();
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => undefined);
+  await browser?.close();
+  await server?.close();
+  await backend?.close();
+  await rm(bigFile, { force: true });
+});
+
+function pngBytes(width: number, height: number): Buffer {
+  const png = new PNG({ width, height });
+  for (let y = 0; y < height; y += 1) {
+    for (let x = 0; x < width; x += 1) {
+      const offset = (y * width + x) * 4;
+      png.data[offset] = (x * 255) / width;
+      png.data[offset + 1] = (y * 255) / height;
+      png.data[offset + 2] = 120;
+      png.data[offset + 3] = 255;
+    }
+  }
+  return PNG.sync.write(png);
+}
+
+async function newWindow(): Promise<{ page: Page; context: BrowserContext; problems: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light', locale: 'en-GB' });
+  contexts.push(context);
+  const page = await context.newPage();
+  return { page, context, problems: collectPageProblems(page) };
+}
+
+function signIn(page: Page, account: SeedAccount): Promise<void> {
+  return signInFromWelcome(page, { appUrl: server.url, backendUrl: backend.url }, account, { awaitSync: SYNC_TIMEOUT });
+}
+
+describe('admin area', () => {
+  let admin: { page: Page; context: BrowserContext; problems: string[] };
+
+  it('shows Admin to an admin, with the catalog’s assets listed', async () => {
+    admin = await newWindow();
+    const { page } = admin;
+    await signIn(page, 'admin');
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'Admin' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Admin' }).waitFor();
+    await expect(page.getByRole('tab', { name: 'Assets' }).getAttribute('aria-selected')).resolves.toBe('true');
+    const table = page.getByRole('table', { name: /Marketing assets/ });
+    await table.getByRole('rowheader', { name: /SISO Overview Brochure/ }).waitFor();
+    await page.screenshot({ path: '/tmp/admin-assets.png', fullPage: true });
+    expect(await checkA11y(page)).toEqual([]);
+  }, 90_000);
+
+  it('refuses oversized, wrong-type and mislabelled files with messages, before uploading', async () => {
+    const { page } = admin;
+    await page.getByRole('button', { name: 'New asset' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Publish a new asset' }).waitFor();
+    const fileInput = page.getByLabel('File', { exact: true });
+    let uploads = 0;
+    page.on('request', (request) => {
+      if (request.url().includes('/storage/v1/object/assets/')) uploads += 1;
+    });
+
+    await fileInput.setInputFiles(bigFile);
+    await page.getByText(/is 52\.0 MB; asset files can be at most 50\.0 MB\. Compress it/).waitFor();
+
+    await fileInput.setInputFiles({ name: 'setup.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ\x90\x00 not for partners') });
+    await page.getByText(/“setup\.exe” can’t be published: \.exe files are not offered to partners/).waitFor();
+
+    await fileInput.setInputFiles({ name: 'brochure.pdf', mimeType: 'application/pdf', buffer: pngBytes(8, 8) });
+    await page.getByText('“brochure.pdf” ends in .pdf but its contents are not a PDF file, so partners could not open it. Export it again as PDF, or rename it to its real type.').waitFor();
+    await expect(fileInput.getAttribute('aria-invalid')).resolves.toBe('true');
+
+    // Submitting with the refused file and empty fields names every problem and uploads nothing.
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.getByText('Give the asset a title partners will recognise.').waitFor();
+    await page.getByText('Choose the category the asset is listed under.').waitFor();
+    await page.screenshot({ path: '/tmp/admin-refusals.png', fullPage: true });
+    expect(uploads).toBe(0);
+    expect(await checkA11y(page)).toEqual([]);
+  }, 60_000);
+
+  it('says why it cannot publish while offline and keeps what was typed', async () => {
+    const { page, context } = admin;
+    await page.getByRole('textbox', { name: 'Title' }).fill('Offline draft title');
+    await context.setOffline(true);
+    try {
+      const submit = page.getByRole('button', { name: 'Save draft' });
+      await expect.poll(() => submit.isDisabled()).toBe(true);
+      await page.getByText(/^You are offline\. Admin changes go straight to the server/).first().waitFor();
+      await expect(submit.getAttribute('aria-describedby')).resolves.toBeTruthy();
+      await page.screenshot({ path: '/tmp/admin-offline.png', fullPage: true });
+    } finally {
+      await context.setOffline(false);
+    }
+    await expect.poll(() => page.getByRole('button', { name: 'Save draft' }).isDisabled()).toBe(false);
+    await expect(page.getByRole('textbox', { name: 'Title' }).inputValue()).resolves.toBe('Offline draft title');
+  }, 60_000);
+
+  it('publishes an asset with a file: progress while uploading, then listed with its thumbnail and hash', async () => {
+    const { page } = admin;
+    const image = pngBytes(640, 400);
+    const title = 'Autumn Campaign Visual';
+    await page.getByRole('textbox', { name: 'Title' }).fill(title);
+    await page.getByRole('textbox', { name: 'Description' }).fill('A ready-to-post image for the autumn campaign.');
+    await page.getByRole('combobox', { name: 'Category' }).selectOption({ label: 'Social media' });
+    await page.getByRole('combobox', { name: 'Tier required' }).selectOption({ label: 'Starter' });
+    await page.getByRole('textbox', { name: 'Tags' }).fill('autumn, LinkedIn');
+    await page.getByLabel('File', { exact: true }).setInputFiles({ name: 'Autumn Visual.png', mimeType: 'image/png', buffer: image });
+    await page.getByRole('img', { name: 'Thumbnail preview of Autumn Visual.png' }).waitFor();
+    await page.getByRole('checkbox', { name: /^Published/ }).check();
+    await page.screenshot({ path: '/tmp/admin-form.png', fullPage: true });
+
+    // Hold the upload's reply a moment so the progress bar can be seen (and asserted).
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/storage/v1/object/assets/**', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.getByRole('button', { name: 'Publish asset' }).click();
+    const progress = page.getByRole('progressbar', { name: 'Uploading Autumn Visual.png' });
+    await progress.waitFor();
+    await page.screenshot({ path: '/tmp/admin-uploading.png' });
+    release();
+    await page.getByRole('status').filter({ hasText: `Published “${title}” (version 1).` }).waitFor({ timeout: 20_000 });
+    await page.unroute('**/storage/v1/object/assets/**');
+
+    const row = page.getByRole('table', { name: /Marketing assets/ }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(title) }) });
+    await row.getByText('Published', { exact: true }).waitFor({ timeout: SYNC_TIMEOUT });
+    await row.getByText('Version 1', { exact: true }).waitFor();
+
+    const { data, error } = await backend.serviceClient().from('catalog').select('*').eq('title', title).single();
+    expect(error).toBeNull();
+    const stored = data as { file_path: string; file_sha256: string; file_size: number; mime_type: string; version: number; tags: string[]; body: { thumbnail: string; description: string } };
+    expect(stored).toMatchObject({ file_size: image.length, mime_type: 'image/png', version: 1, tags: ['autumn', 'linkedin'] });
+    expect(stored.file_sha256).toBe(createHash('sha256').update(image).digest('hex'));
+    expect(stored.file_path).toMatch(/^social_media\/[0-9a-f-]+\/[0-9a-f]{16}-autumn-visual\.png$/);
+    expect(stored.body.thumbnail).toMatch(/^data:image\/jpeg;base64,/);
+    expect(stored.body.thumbnail.length).toBeLessThanOrEqual(96 * 1024);
+
+    const { client } = await backend.signIn('starter');
+    const download = await client.storage.from('assets').download(stored.file_path);
+    expect(download.error).toBeNull();
+    expect(Buffer.from(await (download.data as Blob).arrayBuffer()).equals(image)).toBe(true);
+
+    await page.screenshot({ path: '/tmp/admin-published.png', fullPage: true });
+    expect(await checkA11y(page)).toEqual([]);
+  }, 90_000);
+
+  it('updates an asset (its version goes up) and retires one after confirmation', async () => {
+    const { page } = admin;
+    const table = page.getByRole('table', { name: /Marketing assets/ });
+    const rowOf = (title: string) => table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(title) }) });
+
+    await rowOf('Autumn Campaign Visual').getByRole('button', { name: 'Edit Autumn Campaign Visual' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Update “Autumn Campaign Visual”' }).waitFor();
+    await page.getByRole('textbox', { name: 'Title' }).fill('Autumn Campaign Visual (2026)');
+    await page.getByRole('combobox', { name: 'Tier required' }).selectOption({ label: 'Active' });
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved “Autumn Campaign Visual (2026)” (version 2, published).' }).waitFor();
+    const updated = rowOf('Autumn Campaign Visual \\(2026\\)');
+    await updated.getByText('Version 2', { exact: true }).waitFor({ timeout: SYNC_TIMEOUT });
+    await expect(updated.getByRole('cell').nth(1).textContent()).resolves.toBe('Active');
+
+    await rowOf('Plans and Pricing Brochure').getByRole('button', { name: 'Retire Plans and Pricing Brochure' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Retire “Plans and Pricing Brochure”?' });
+    await dialog.waitFor();
+    expect(await checkA11y(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Retire asset' }).click();
+    await page.getByRole('status').filter({ hasText: 'Retired “Plans and Pricing Brochure”.' }).waitFor();
+    await rowOf('Plans and Pricing Brochure').waitFor({ state: 'detached', timeout: SYNC_TIMEOUT });
+    const { data } = await backend.serviceClient().from('catalog').select('_deleted, version').eq('slug', 'siso-pricing-brochure').single();
+    expect(data).toEqual({ _deleted: true, version: 1 });
+  }, 90_000);
+
+  it('shows every admin tab without accessibility problems', async () => {
+    const { page } = admin;
+    // Usage events as partners' apps record them.
+    const service = backend.serviceClient();
+    const { data: brochure } = await service.from('catalog').select('id').eq('slug', 'siso-overview-brochure').single();
+    const { data: deck } = await service.from('catalog').select('id').eq('slug', 'proposal-deck').single();
+    const event = (account: SeedAccount, assetId: string, index: number) => ({
+      id: `e2e-usage-${account}-${index}`,
+      partner_id: seedUsers[account].id,
+      kind: 'asset_download',
+      meta: JSON.stringify({ asset_id: assetId }),
+    });
+    const brochureId = (brochure as { id: string }).id;
+    const deckId = (deck as { id: string }).id;
+    const inserted = await service.from('activities').insert([event('starter', brochureId, 1), event('starter', brochureId, 2), event('active', brochureId, 3), event('active', deckId, 4)]);
+    expect(inserted.error).toBeNull();
+    for (const [tab, heading] of [
+      ['Templates', 'Proposal templates'],
+      ['Brand guidelines', 'SISO Brand Guidelines'],
+      ['Tier rules', 'Starter'],
+      ['Partners', 'Partners'],
+      ['Usage', 'Most downloaded assets'],
+    ] as const) {
+      await page.getByRole('tab', { name: tab }).focus();
+      await page.keyboard.press('Enter');
+      await page.getByRole('tabpanel', { name: tab }).getByRole('heading', { level: 2, name: new RegExp(`^${heading}`) }).first().waitFor();
+      await page.getByText(/^Loading /).waitFor({ state: 'detached' });
+      await page.screenshot({ path: `/tmp/admin-tabs-${tab.toLowerCase().replace(/\s+/g, '-')}.png`, fullPage: true });
+      expect(await checkA11y(page), tab).toEqual([]);
+    }
+    const mostDownloaded = page.getByRole('table', { name: /most downloaded assets/ });
+    const brochureRow = mostDownloaded.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'SISO Overview Brochure' }) });
+    await expect(brochureRow.getByRole('cell').nth(1).textContent()).resolves.toBe('3');
+    await expect(brochureRow.getByRole('cell').nth(3).textContent()).resolves.toBe('2');
+    await expect(mostDownloaded.getByRole('rowheader').first().textContent()).resolves.toBe('SISO Overview Brochure');
+    await page.getByRole('img', { name: /Downloads by partner tier\. Starter: 2; Active: 2; Performer: 0; Elite: 0/ }).waitFor();
+    await page.screenshot({ path: '/tmp/admin-tabs-usage.png', fullPage: true });
+
+    // Setting a partner's tier: the rate follows the tier rule.
+    await page.getByRole('tab', { name: 'Partners' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('combobox', { name: "New tier for Zoë O'Brien" }).selectOption({ label: 'Active' });
+    await page.getByRole('button', { name: "Set tier for Zoë O'Brien" }).click();
+    await page.getByRole('status').filter({ hasText: "Zoë O'Brien is now Active at 22% commission." }).waitFor();
+    const zoe = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /Zoë O'Brien/ }) });
+    await zoe.getByRole('cell', { name: 'Active', exact: true }).waitFor();
+    const { data: status } = await service.from('partner_status').select('tier, commission_rate').eq('partner_id', seedUsers.starter.id).single();
+    expect(status).toEqual({ tier: 'active', commission_rate: 22 });
+
+    // A broken template is refused with the proposal parser's message, before anything is saved.
+    await page.getByRole('tab', { name: 'Templates' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Edit One-page introduction' }).click();
+    const editor = page.getByRole('textbox', { name: 'Template JSON' });
+    const original = await editor.inputValue();
+    await editor.fill(original.replace('"type": "text"', '"type": "txt"'));
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await page.getByRole('alert').filter({ hasText: 'is not a known block type' }).waitFor();
+    await editor.fill('{ "id": "one-page-introduction", ');
+    await page.getByRole('button', { name: 'Save template' }).click();
+    await page.getByRole('alert').filter({ hasText: /^The JSON is not valid/ }).waitFor();
+    await page.screenshot({ path: '/tmp/admin-template-errors.png', fullPage: true });
+    expect(await checkA11y(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+
+    // Tier rules: a missing number is named at its field.
+    await page.getByRole('tab', { name: 'Tier rules' }).focus();
+    await page.keyboard.press('Enter');
+    const starterRule = page.getByRole('tabpanel', { name: 'Tier rules' }).getByRole('region', { name: /^Starter/ });
+    await starterRule.getByRole('spinbutton', { name: 'Commission rate (%)' }).fill('');
+    await starterRule.getByRole('button', { name: 'Save Starter rule' }).click();
+    await starterRule.getByText('Enter a number.').waitFor();
+    await starterRule.getByText('Check the highlighted fields; nothing was saved.').waitFor();
+
+    // Keyboard: arrows move between tabs.
+    await page.getByRole('tab', { name: 'Usage' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.getByRole('tab', { name: 'Assets' }).getAttribute('aria-selected')).toBe('true');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Assets');
+    expect(realProblems(admin.problems)).toEqual([]);
+  }, 90_000);
+
+  it('hides Admin from partners and says #/admin is for SISO admins only', async () => {
+    const { page, problems } = await newWindow();
+    await signIn(page, 'starter');
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'Dashboard' }).waitFor();
+    expect(await nav.getByRole('link', { name: 'Admin' }).count()).toBe(0);
+    await page.goto(new URL('#/admin', server.url).href);
+    await page.getByRole('heading', { level: 1, name: 'Admin' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: /The admin area is only for SISO admins\. starter@siso\.test is a partner account/ }).waitFor();
+    expect(await page.getByRole('tab').count()).toBe(0);
+    await page.screenshot({ path: '/tmp/admin-partner.png', fullPage: true });
+    expect(await checkA11y(page)).toEqual([]);
+    expect(realProblems(problems)).toEqual([]);
+  }, 90_000);
+});
