@@ -2,7 +2,8 @@
  * The admin area in a real browser against the production build and a fresh seeded local backend:
  * the admin signs in and sees "Admin"; publishes an asset with a file (a progress bar while it
  * uploads, then listed as published, version 1; the row on the server has the file's hash, size,
- * type and a JPEG thumbnail, and a Starter partner can download the file); oversized, wrong-type
+ * type and a JPEG thumbnail, and a Starter partner can download the file; an Active partner's open
+ * Marketing center shows the publish, the update and the retirement within 2 s); oversized, wrong-type
  * and mislabelled files are refused with messages before any upload; offline, the submit button is
  * disabled with the reason and the form keeps its contents; a partner sees no Admin link and
  * #/admin says it is for SISO admins only. axe finds nothing serious on any of these screens.
@@ -75,6 +76,11 @@ function signIn(page: Page, account: SeedAccount): Promise<void> {
 
 describe('admin area', () => {
   let admin: { page: Page; context: BrowserContext; problems: string[] };
+  /** An Active partner's app, open on the Marketing center while the admin works. */
+  let partner: { page: Page; context: BrowserContext; problems: string[] };
+  const partnerCard = (title: string) => partner.page.getByRole('article', { name: title, exact: true });
+  // Changes must reach the partner's open screen within 2 s of the admin's confirmation, no reload.
+  const LIVE_PUSH_MS = 2_000;
 
   it('shows Admin to an admin, with the catalog’s assets listed', async () => {
     admin = await newWindow();
@@ -137,6 +143,11 @@ describe('admin area', () => {
   }, 60_000);
 
   it('publishes an asset with a file: progress while uploading, then listed with its thumbnail and hash', async () => {
+    partner = await newWindow();
+    await signIn(partner.page, 'active');
+    await partner.page.goto(new URL('#/marketing-center', server.url).href);
+    await partnerCard('Plans and Pricing Brochure').waitFor();
+
     const { page } = admin;
     const image = pngBytes(640, 400);
     const title = 'Autumn Campaign Visual';
@@ -164,6 +175,7 @@ describe('admin area', () => {
     release();
     await page.getByRole('status').filter({ hasText: `Published “${title}” (version 1).` }).waitFor({ timeout: 20_000 });
     await page.unroute('**/storage/v1/object/assets/**');
+    await partnerCard(title).waitFor({ timeout: LIVE_PUSH_MS });
 
     const row = page.getByRole('table', { name: /Marketing assets/ }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(title) }) });
     await row.getByText('Published', { exact: true }).waitFor({ timeout: SYNC_TIMEOUT });
@@ -198,6 +210,8 @@ describe('admin area', () => {
     await page.getByRole('combobox', { name: 'Tier required' }).selectOption({ label: 'Active' });
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByRole('status').filter({ hasText: 'Saved “Autumn Campaign Visual (2026)” (version 2, published).' }).waitFor();
+    await partnerCard('Autumn Campaign Visual (2026)').waitFor({ timeout: LIVE_PUSH_MS });
+    await partnerCard('Autumn Campaign Visual').waitFor({ state: 'detached' });
     const updated = rowOf('Autumn Campaign Visual \\(2026\\)');
     await updated.getByText('Version 2', { exact: true }).waitFor({ timeout: SYNC_TIMEOUT });
     await expect(updated.getByRole('cell').nth(1).textContent()).resolves.toBe('Active');
@@ -208,6 +222,8 @@ describe('admin area', () => {
     expect(await checkA11y(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Retire asset' }).click();
     await page.getByRole('status').filter({ hasText: 'Retired “Plans and Pricing Brochure”.' }).waitFor();
+    await partnerCard('Plans and Pricing Brochure').waitFor({ state: 'detached', timeout: LIVE_PUSH_MS });
+    expect(realProblems(partner.problems)).toEqual([]);
     await rowOf('Plans and Pricing Brochure').waitFor({ state: 'detached', timeout: SYNC_TIMEOUT });
     const { data } = await backend.serviceClient().from('catalog').select('_deleted, version').eq('slug', 'siso-pricing-brochure').single();
     expect(data).toEqual({ _deleted: true, version: 1 });
