@@ -75,6 +75,8 @@ describe('marketing center', () => {
   it('filters by category and search, and shows which tier unlocks a locked asset', async () => {
     await openCenter();
     await expect(page.getByRole('link', { name: 'Marketing center' }).getAttribute('aria-current')).resolves.toBe('page');
+    // The README's second screenshot.
+    await page.screenshot({ path: join(projectRoot, 'resources', 'screenshots', 'marketing-center.png') });
     await categories().getByRole('button', { name: /^Social media, 1 asset/ }).click();
     await page.getByRole('heading', { level: 2, name: 'Social media (1)' }).waitFor();
     await expect(page.getByRole('article').count()).resolves.toBe(1);
