@@ -7,7 +7,7 @@ import { RouterProvider } from 'react-router-dom';
 import { ErrorBoundary } from './ErrorBoundary';
 import { parseDeepLinkRoute } from './deep-link';
 import { PlatformProvider, type PlatformSnapshot } from './platform';
-import { createAppRouter } from './routes';
+import { createAppRouter, preloadScreens } from './routes';
 import { useAppliedTheme } from './theme';
 import { createMemoryKeyValueStore } from '../../sync/replication/key-value-store';
 import { createAccountServices, type AccountServices } from './sync/account-services';
@@ -31,6 +31,12 @@ export function App({ platform }: { platform: PlatformSnapshot }) {
   const [router] = useState(createAppRouter);
   const [services] = useState(() => createServices(platform));
   useAppliedTheme();
+
+  useEffect(() => {
+    // After the first screen is up: the other screens' code, so they open offline later.
+    const timer = setTimeout(preloadScreens, 1_000);
+    return () => clearTimeout(timer);
+  }, []);
 
   useEffect(
     () =>

@@ -1,27 +1,44 @@
-/** The route table. Hash routing: the app is served from file:// in Electron and any path on the web. */
+/**
+ * The route table. Hash routing: the app is served from file:// in Electron and any path on the web.
+ * Screens with heavy libraries (pdf-lib and fonts, CSV parsing, QR codes, uploads) load on first
+ * visit, so starting the app parses only what the dashboard and leads need.
+ */
 import { createHashRouter, type RouteObject } from 'react-router-dom';
-import { AdminPage } from '../features/admin/AdminPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { TierProgressPage } from '../features/tiers/TierProgressPage';
-import { CsvImportPage } from '../features/leads/import/CsvImportPage';
 import { LeadDetailPage } from '../features/leads/LeadDetailPage';
 import { LeadsPage } from '../features/leads/LeadsPage';
-import { BrandGuidelinesPage } from '../features/marketing/BrandGuidelinesPage';
-import { MarketingCenterPage } from '../features/marketing/MarketingCenterPage';
-import { BrandKitPage } from '../features/brand-kit/BrandKitPage';
-import { NewProposalPage } from '../features/proposals/NewProposalPage';
-import { ProposalsPage } from '../features/proposals/ProposalsPage';
-import { ReferralsPage } from '../features/referrals/ReferralsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { WorkspacePage } from '../features/workspace/WorkspacePage';
 import { AppShell } from './AppShell';
 import { NotFoundPage } from './NotFoundPage';
 import { RouteErrorPage } from './RouteErrorPage';
 
+const screens = {
+  CsvImportPage: () => import('../features/leads/import/CsvImportPage'),
+  ReferralsPage: () => import('../features/referrals/ReferralsPage'),
+  MarketingCenterPage: () => import('../features/marketing/MarketingCenterPage'),
+  BrandGuidelinesPage: () => import('../features/marketing/BrandGuidelinesPage'),
+  ProposalsPage: () => import('../features/proposals/ProposalsPage'),
+  NewProposalPage: () => import('../features/proposals/NewProposalPage'),
+  BrandKitPage: () => import('../features/brand-kit/BrandKitPage'),
+  AdminPage: () => import('../features/admin/AdminPage'),
+};
+
+/**
+ * Loads every lazy screen in the background once the app is up, so navigating later works with no
+ * network too (the browser build fetches chunks over HTTP; Electron reads them from disk).
+ */
+export function preloadScreens(): void {
+  for (const load of Object.values(screens)) void load().catch(() => undefined);
+}
+
 export const appRoutes: RouteObject[] = [
   {
     element: <AppShell />,
     errorElement: <RouteErrorPage />,
+    // Shown only while a lazily loaded screen the app was opened on arrives (a local file).
+    hydrateFallbackElement: <p role="status" className="route-loading">Opening…</p>,
     children: [
       {
         // A pathless layer so a failing screen shows its error inside the shell, not instead of it.
@@ -31,16 +48,16 @@ export const appRoutes: RouteObject[] = [
           { path: 'tiers', element: <TierProgressPage /> },
           { path: 'workspace', element: <WorkspacePage /> },
           { path: 'leads', element: <LeadsPage /> },
-          { path: 'leads/import', element: <CsvImportPage /> },
+          { path: 'leads/import', lazy: async () => ({ Component: (await screens.CsvImportPage()).CsvImportPage }) },
           { path: 'leads/:leadId', element: <LeadDetailPage /> },
-          { path: 'referrals', element: <ReferralsPage /> },
-          { path: 'marketing-center', element: <MarketingCenterPage /> },
-          { path: 'marketing-center/brand', element: <BrandGuidelinesPage /> },
-          { path: 'proposals', element: <ProposalsPage /> },
-          { path: 'proposals/new', element: <NewProposalPage /> },
-          { path: 'brand-kit', element: <BrandKitPage /> },
+          { path: 'referrals', lazy: async () => ({ Component: (await screens.ReferralsPage()).ReferralsPage }) },
+          { path: 'marketing-center', lazy: async () => ({ Component: (await screens.MarketingCenterPage()).MarketingCenterPage }) },
+          { path: 'marketing-center/brand', lazy: async () => ({ Component: (await screens.BrandGuidelinesPage()).BrandGuidelinesPage }) },
+          { path: 'proposals', lazy: async () => ({ Component: (await screens.ProposalsPage()).ProposalsPage }) },
+          { path: 'proposals/new', lazy: async () => ({ Component: (await screens.NewProposalPage()).NewProposalPage }) },
+          { path: 'brand-kit', lazy: async () => ({ Component: (await screens.BrandKitPage()).BrandKitPage }) },
           { path: 'settings', element: <SettingsPage /> },
-          { path: 'admin', element: <AdminPage /> },
+          { path: 'admin', lazy: async () => ({ Component: (await screens.AdminPage()).AdminPage }) },
           { path: '*', element: <NotFoundPage /> },
         ],
       },
