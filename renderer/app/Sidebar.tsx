@@ -2,7 +2,7 @@ import { NavLink } from 'react-router-dom';
 import { Icon, type IconName } from '../ui/Icon';
 import { useAppInfo } from './platform';
 import { useUiStore } from './ui-store';
-import { useOpenWorkspace } from './workspace';
+import { useIsAdminSession } from './PartnerScreen';
 
 interface NavItem {
   to: string;
@@ -24,14 +24,21 @@ const navItems: readonly NavItem[] = [
   { to: '/settings', label: 'Settings', icon: 'settings' },
 ];
 
-/** Shown only to admin sessions (the JWT's role); RLS is what actually refuses non-admins. */
-const adminNavItem: NavItem = { to: '/admin', label: 'Admin', icon: 'tiers' };
+/**
+ * An admin session (the JWT's role; RLS is what actually refuses non-admins) gets the admin area,
+ * the Marketing center as partners see it, and the app's own pages: partner screens would mix
+ * every partner's data (see PartnerScreen).
+ */
+const ADMIN_PATHS: ReadonlySet<string> = new Set(['/marketing-center', '/workspace', '/settings']);
+const adminNavItems: readonly NavItem[] = [
+  { to: '/admin', label: 'Admin', icon: 'tiers' },
+  ...navItems.filter((item) => ADMIN_PATHS.has(item.to)),
+];
 
 export function Sidebar() {
   const collapsed = useUiStore((state) => state.sidebarCollapsed);
   const { version } = useAppInfo();
-  const workspace = useOpenWorkspace();
-  const isAdmin = workspace?.target.kind === 'account' && workspace.target.session.role === 'admin';
+  const isAdmin = useIsAdminSession();
 
   return (
     <nav id="sidebar" className="sidebar" aria-label="Main" data-collapsed={collapsed}>
@@ -43,7 +50,7 @@ export function Sidebar() {
         </span>
       </div>
       <ul className="sidebar__list">
-        {(isAdmin ? [...navItems, adminNavItem] : navItems).map((item) => (
+        {(isAdmin ? adminNavItems : navItems).map((item) => (
           <li key={item.to}>
             <NavLink to={item.to} end={item.end ?? false} className="sidebar__link" title={collapsed ? item.label : undefined}>
               <Icon name={item.icon} />

@@ -12,6 +12,7 @@ import { SettingsPage } from '../features/settings/SettingsPage';
 import { WorkspacePage } from '../features/workspace/WorkspacePage';
 import { AppShell } from './AppShell';
 import { NotFoundPage } from './NotFoundPage';
+import { PartnerScreen } from './PartnerScreen';
 import { RouteErrorPage } from './RouteErrorPage';
 
 const screens = {
@@ -44,18 +45,33 @@ export const appRoutes: RouteObject[] = [
         // A pathless layer so a failing screen shows its error inside the shell, not instead of it.
         errorElement: <RouteErrorPage />,
         children: [
-          { index: true, element: <DashboardPage /> },
-          { path: 'tiers', element: <TierProgressPage /> },
+          { index: true, element: <PartnerScreen title="Dashboard" home><DashboardPage /></PartnerScreen> },
+          { path: 'tiers', element: <PartnerScreen title="Tier progress"><TierProgressPage /></PartnerScreen> },
           { path: 'workspace', element: <WorkspacePage /> },
-          { path: 'leads', element: <LeadsPage /> },
-          { path: 'leads/import', lazy: async () => ({ Component: (await screens.CsvImportPage()).CsvImportPage }) },
-          { path: 'leads/:leadId', element: <LeadDetailPage /> },
-          { path: 'referrals', lazy: async () => ({ Component: (await screens.ReferralsPage()).ReferralsPage }) },
+          { path: 'leads', element: <PartnerScreen title="Leads"><LeadsPage /></PartnerScreen> },
+          { path: 'leads/import', lazy: async () => {
+              const { CsvImportPage } = await screens.CsvImportPage();
+              return { element: <PartnerScreen title="Leads"><CsvImportPage /></PartnerScreen> };
+            } },
+          { path: 'leads/:leadId', element: <PartnerScreen title="Leads"><LeadDetailPage /></PartnerScreen> },
+          { path: 'referrals', lazy: async () => {
+              const { ReferralsPage } = await screens.ReferralsPage();
+              return { element: <PartnerScreen title="Referral links"><ReferralsPage /></PartnerScreen> };
+            } },
           { path: 'marketing-center', lazy: async () => ({ Component: (await screens.MarketingCenterPage()).MarketingCenterPage }) },
           { path: 'marketing-center/brand', lazy: async () => ({ Component: (await screens.BrandGuidelinesPage()).BrandGuidelinesPage }) },
-          { path: 'proposals', lazy: async () => ({ Component: (await screens.ProposalsPage()).ProposalsPage }) },
-          { path: 'proposals/new', lazy: async () => ({ Component: (await screens.NewProposalPage()).NewProposalPage }) },
-          { path: 'brand-kit', lazy: async () => ({ Component: (await screens.BrandKitPage()).BrandKitPage }) },
+          { path: 'proposals', lazy: async () => {
+              const { ProposalsPage } = await screens.ProposalsPage();
+              return { element: <PartnerScreen title="Proposals"><ProposalsPage /></PartnerScreen> };
+            } },
+          { path: 'proposals/new', lazy: async () => {
+              const { NewProposalPage } = await screens.NewProposalPage();
+              return { element: <PartnerScreen title="Proposals"><NewProposalPage /></PartnerScreen> };
+            } },
+          { path: 'brand-kit', lazy: async () => {
+              const { BrandKitPage } = await screens.BrandKitPage();
+              return { element: <PartnerScreen title="Brand kit"><BrandKitPage /></PartnerScreen> };
+            } },
           { path: 'settings', element: <SettingsPage /> },
           { path: 'admin', lazy: async () => ({ Component: (await screens.AdminPage()).AdminPage }) },
           { path: '*', element: <NotFoundPage /> },

@@ -86,7 +86,14 @@ describe('admin area', () => {
     admin = await newWindow();
     const { page } = admin;
     await signIn(page, 'admin');
+    // An admin's store holds every partner's rows: partner screens are not offered, the start is Admin.
+    await page.getByRole('heading', { level: 1, name: 'Admin' }).waitFor();
     const nav = page.getByRole('navigation', { name: 'Main' });
+    const links = await nav.getByRole('link').allTextContents();
+    expect(links.map((text) => text.trim())).toEqual(['Admin', 'Marketing center', 'Workspace', 'Settings']);
+    await page.goto(new URL('#/leads', server.url).href);
+    await page.getByRole('heading', { level: 1, name: 'Leads' }).waitFor();
+    await page.getByText('Leads shows a partner’s own data, and this is a SISO admin account.', { exact: false }).waitFor();
     await nav.getByRole('link', { name: 'Admin' }).click();
     await page.getByRole('heading', { level: 1, name: 'Admin' }).waitFor();
     await expect(page.getByRole('tab', { name: 'Assets' }).getAttribute('aria-selected')).resolves.toBe('true');
