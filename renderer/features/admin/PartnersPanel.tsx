@@ -7,6 +7,7 @@ import { TIERS, type Tier } from '../../../sync/schema/fields';
 import { formatDate } from '../../ui/format';
 import type { PartnerListRow } from './admin-api';
 import { TIER_LABELS } from './labels';
+import { ReportHead } from './ReportHead';
 import type { AdminAccess } from './use-admin-access';
 import { useServerReport } from './use-server-report';
 
@@ -81,19 +82,7 @@ export function PartnersPanel({ access, announce }: { access: Admin; announce(me
 
   return (
     <section className="card" aria-labelledby="admin-partners-heading">
-      <div className="admin-card-head">
-        <h2 id="admin-partners-heading">Partners</h2>
-        <button type="button" className="button button--small" onClick={report.reload} disabled={offline || report.loading}>
-          Refresh partners
-        </button>
-      </div>
-      {offline ? <p className="inline-message admin-submit__blocked">{access.blocked}</p> : null}
-      {report.error ? (
-        <p className="inline-message" role="alert">
-          {report.error}
-        </p>
-      ) : null}
-      {report.loading && !report.data ? <p className="card__text">Loading partners…</p> : null}
+      <ReportHead headingId="admin-partners-heading" heading="Partners" subject="partners" report={report} blocked={access.blocked} />
       {report.data ? (
         report.data.length === 0 ? (
           <p className="card__text">No partners have signed up yet.</p>

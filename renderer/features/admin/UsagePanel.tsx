@@ -9,6 +9,7 @@ import { BarChart } from '../../ui/charts/BarChart';
 import { TIER_LABELS } from './labels';
 import type { AdminAccess } from './use-admin-access';
 import { useServerReport } from './use-server-report';
+import { ReportHead } from './ReportHead';
 
 type Admin = Extract<AdminAccess, { kind: 'admin' }>;
 
@@ -33,19 +34,7 @@ export function UsagePanel({ access }: { access: Admin }) {
   return (
     <div className="admin-stack">
       <section className="card" aria-labelledby="admin-usage-heading">
-        <div className="admin-card-head">
-          <h2 id="admin-usage-heading">Most downloaded assets</h2>
-          <button type="button" className="button button--small" onClick={report.reload} disabled={offline || report.loading}>
-            Refresh usage
-          </button>
-        </div>
-        {offline ? <p className="inline-message admin-submit__blocked">{access.blocked}</p> : null}
-        {report.error ? (
-          <p className="inline-message" role="alert">
-            {report.error}
-          </p>
-        ) : null}
-        {report.loading && !usage ? <p className="card__text">Loading usage…</p> : null}
+        <ReportHead headingId="admin-usage-heading" heading="Most downloaded assets" subject="usage" report={report} blocked={access.blocked} />
         {usage ? (
           usage.assets.length === 0 ? (
             <p className="card__text">No partner has downloaded or customised an asset yet.</p>

@@ -1,19 +1,11 @@
-/** Names shown for catalog values in the admin area. */
-import type { ASSET_CATEGORIES } from '../../../sync/schema/catalog-bodies';
-import type { Tier } from '../../../sync/schema/fields';
+/** Names shown for catalog values in the admin area: the same words partners see. */
+import { ASSET_GROUP_LABELS } from '../../../sync/domain/assets';
+import { tierLabel } from '../../../sync/domain/tiers';
+import { TIERS, type Tier } from '../../../sync/schema/fields';
 
-export const TIER_LABELS: Record<Tier, string> = { starter: 'Starter', active: 'Active', performer: 'Performer', elite: 'Elite' };
-
-export const CATEGORY_LABELS: Record<(typeof ASSET_CATEGORIES)[number], string> = {
-  brochures: 'Brochures',
-  email_templates: 'Email templates',
-  social_media: 'Social media',
-  video: 'Video',
-  proposals: 'Proposals',
-  brand_assets: 'Brand assets',
-};
+export const TIER_LABELS = Object.fromEntries(TIERS.map((tier) => [tier, tierLabel(tier)])) as Record<Tier, string>;
 
 export function categoryLabel(category: string | null | undefined): string {
-  if (!category) return 'Other';
-  return (CATEGORY_LABELS as Record<string, string>)[category] ?? category.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
+  if (!category) return ASSET_GROUP_LABELS.other;
+  return (ASSET_GROUP_LABELS as Record<string, string>)[category] ?? category.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
 }

@@ -18,6 +18,7 @@ import {
 } from '../../../sync/domain/brand-kit';
 import type { WorkstationDatabase } from '../../../sync/schema/database';
 import { restampCachedLogo } from './brand-logo-sync';
+import { reportInvalidFields } from '../../ui/invalid-fields';
 
 const FIELD_ORDER: BrandKitField[] = ['brand_primary', 'brand_secondary', 'company', 'email', 'phone', 'website', 'tagline'];
 const FIELD_NAMES: Record<BrandKitField, string> = {
@@ -61,10 +62,7 @@ export function BrandDetailsForm({ db, partnerId, profile, syncs, online }: Bran
     const result = validateBrandKitForm(input);
     if (!result.ok) {
       setErrors(result.errors);
-      const invalid = FIELD_ORDER.filter((field) => result.errors[field]);
-      setSummary(`Check ${invalid.length === 1 ? 'this field' : 'these fields'}: ${invalid.map((field) => FIELD_NAMES[field]).join(', ')}.`);
-      const first = invalid[0];
-      if (first) document.getElementById(fieldId(first))?.focus();
+      setSummary(reportInvalidFields(result.errors, FIELD_ORDER, FIELD_NAMES, fieldId));
       return;
     }
     setErrors({});

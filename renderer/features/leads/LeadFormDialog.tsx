@@ -13,6 +13,7 @@ import {
   type LeadFormValues,
 } from '../../../sync/domain/leads';
 import { SOURCE_LABELS } from './labels';
+import { reportInvalidFields } from '../../ui/invalid-fields';
 
 export interface LeadFormDialogProps {
   title: string;
@@ -70,10 +71,7 @@ export function LeadFormDialog({ title, submitLabel, initial, onSubmit, onClose 
     const result = validateLeadForm(input);
     if (!result.ok) {
       setErrors(result.errors);
-      const invalid = FIELD_ORDER.filter((field) => result.errors[field]);
-      setSummary(`Check ${invalid.length === 1 ? 'this field' : 'these fields'}: ${invalid.map((f) => FIELD_NAMES[f]).join(', ')}.`);
-      const first = invalid[0];
-      if (first) document.getElementById(fieldId(first))?.focus();
+      setSummary(reportInvalidFields(result.errors, FIELD_ORDER, FIELD_NAMES, fieldId));
       return;
     }
     setErrors({});

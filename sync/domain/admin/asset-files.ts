@@ -138,11 +138,9 @@ export function checkAssetFile(file: AssetFileCandidate): AssetFileCheck {
   return { ok: true, mimeType: type.mimeType, label: type.label, preview: type.preview };
 }
 
-/** A file name safe in a storage path and a URL: lower-case letters, digits, dots, hyphens. */
-export function safeFileName(fileName: string): string {
-  const name = baseName(fileName);
-  const extension = extensionOf(name);
-  const base = (extension ? name.slice(0, -(extension.length + 1)) : name)
+/** Lower-case ASCII letters and digits joined by hyphens ("Łukasz Żółć" → "lukasz-zolc"), at most `max` characters. */
+export function slugWords(text: string, max: number): string {
+  return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
@@ -153,7 +151,14 @@ export function safeFileName(fileName: string): string {
     .replace(/đ/g, 'd')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
-    .slice(0, 80);
+    .slice(0, max);
+}
+
+/** A file name safe in a storage path and a URL: lower-case letters, digits, dots, hyphens. */
+export function safeFileName(fileName: string): string {
+  const name = baseName(fileName);
+  const extension = extensionOf(name);
+  const base = slugWords(extension ? name.slice(0, -(extension.length + 1)) : name, 80);
   return `${base || 'file'}${extension ? `.${extension}` : ''}`;
 }
 

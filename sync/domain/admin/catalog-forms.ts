@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { assetBodySchema, type AssetBody } from '../../schema/catalog-bodies';
 import { TIERS } from '../../schema/fields';
+import { slugWords } from './asset-files';
 
 export const TITLE_MAX = 120;
 export const DESCRIPTION_MAX = 2000;
@@ -54,18 +55,7 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
 
 /** A URL-safe slug from a title plus a short unique suffix (slugs are unique in the catalog). */
 export function catalogSlug(title: string, uniqueSuffix: string): string {
-  const base = title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    // Letters NFKD does not decompose.
-    .replace(/ł/g, 'l')
-    .replace(/ø/g, 'o')
-    .replace(/ß/g, 'ss')
-    .replace(/đ/g, 'd')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
+  const base = slugWords(title, 60);
   const suffix = uniqueSuffix.toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 8);
   return [base || 'entry', suffix].filter(Boolean).join('-');
 }

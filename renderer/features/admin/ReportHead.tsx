@@ -1,0 +1,32 @@
+/** The top of a report fetched from the server: heading, Refresh, and why it is empty or stale. */
+import type { ServerReport } from './use-server-report';
+
+export interface ReportHeadProps {
+  headingId: string;
+  heading: string;
+  /** "partners", "usage": the button reads "Refresh partners", the wait "Loading partners…". */
+  subject: string;
+  report: ServerReport<unknown>;
+  /** Why the server cannot be asked now (offline, session expired), or null. */
+  blocked: string | null;
+}
+
+export function ReportHead({ headingId, heading, subject, report, blocked }: ReportHeadProps) {
+  return (
+    <>
+      <div className="admin-card-head">
+        <h2 id={headingId}>{heading}</h2>
+        <button type="button" className="button button--small" onClick={report.reload} disabled={blocked !== null || report.loading}>
+          Refresh {subject}
+        </button>
+      </div>
+      {blocked !== null ? <p className="inline-message admin-submit__blocked">{blocked}</p> : null}
+      {report.error ? (
+        <p className="inline-message" role="alert">
+          {report.error}
+        </p>
+      ) : null}
+      {report.loading && !report.data ? <p className="card__text">Loading {subject}…</p> : null}
+    </>
+  );
+}
