@@ -101,6 +101,14 @@ describe('admin area', () => {
     await table.getByRole('rowheader', { name: /SISO Overview Brochure/ }).waitFor();
     await page.screenshot({ path: '/tmp/admin-assets.png', fullPage: true });
     expect(await checkA11y(page)).toEqual([]);
+
+    // The Marketing center as partners see it, with nothing locked for an admin.
+    await nav.getByRole('link', { name: 'Marketing center' }).click();
+    const whiteLabel = page.getByRole('article', { name: 'White-label Brochure', exact: true });
+    await whiteLabel.getByRole('button', { name: 'Preview White-label Brochure' }).waitFor();
+    await expect(whiteLabel.getByText(/Unlocks at/).count()).resolves.toBe(0);
+    await nav.getByRole('link', { name: 'Admin' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Admin' }).waitFor();
   }, 90_000);
 
   it('refuses oversized, wrong-type and mislabelled files with messages, before uploading', async () => {

@@ -6,6 +6,7 @@
 import { createOverwrittenLog } from '../../../sync/replication/conflicts';
 import type { KeyValueStore } from '../../../sync/replication/key-value-store';
 import { createSessionController, type SessionController, type TokenStore } from '../../../sync/replication/session';
+import type { CollectionName } from '../../../sync/schema/collections';
 import { databaseNameForAccount, type WorkstationConflictHandlers, type WorkstationDatabase } from '../../../sync/schema/database';
 import { readLastWorkspace, type WorkspaceMemoryStorage } from '../workspace/last-workspace';
 import type { AccountSession, SessionPort } from '../workspace/session-port';
@@ -30,6 +31,12 @@ export interface AccountServicesOptions {
 }
 
 const normalise = (url: string) => url.trim().replace(/\/+$/, '');
+
+/**
+ * An admin may read every partner's rows; the admin's screens need only the catalog locally
+ * (partners and usage are fetched from the server when asked), so nothing else is replicated.
+ */
+const ADMIN_COLLECTIONS: readonly CollectionName[] = ['catalog'];
 
 export function createAccountServices(options: AccountServicesOptions): AccountServices {
   const controllers = new Map<string, SessionController>();
@@ -85,6 +92,7 @@ export function createAccountServices(options: AccountServicesOptions): AccountS
             email: session.email,
             overwritten,
             bookkeeping: options.bookkeeping,
+            ...(session.role === 'admin' ? { collections: ADMIN_COLLECTIONS } : {}),
           }),
       };
     },

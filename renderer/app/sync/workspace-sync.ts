@@ -13,6 +13,7 @@ import { startWorkstationReplication, type RetryOutcome, type WorkstationReplica
 import type { SessionController, SessionState } from '../../../sync/replication/session';
 import { openSyncProblemStore, type SyncProblem } from '../../../sync/replication/sync-problems';
 import { openPendingLedger, type OverallSyncState } from '../../../sync/replication/sync-state';
+import type { CollectionName } from '../../../sync/schema/collections';
 import type { WorkstationDatabase } from '../../../sync/schema/database';
 
 export interface WorkspaceSyncSnapshot {
@@ -51,6 +52,8 @@ export interface StartWorkspaceSyncOptions {
   overwritten: OverwrittenLog;
   bookkeeping: KeyValueStore;
   win?: Pick<Window, 'addEventListener' | 'removeEventListener'> & { navigator: Pick<Navigator, 'onLine'> };
+  /** Collections to replicate; default all. */
+  collections?: readonly CollectionName[];
 }
 
 function sentence(error: unknown): string {
@@ -107,6 +110,7 @@ export async function startWorkspaceSync(options: StartWorkspaceSyncOptions): Pr
         // Not authorized yet (expired session): start paused, nothing is sent with the anon key.
         online: win.navigator.onLine && authorized(),
         waitForLeadership: true,
+        ...(options.collections ? { collections: options.collections } : {}),
       });
       if (stopped) {
         await running.stop();

@@ -66,6 +66,8 @@ function MarketingBody({ data }: { data: MarketingData }) {
   const { db, partnerId } = data.workspace;
 
   async function recordUsage(kind: 'asset_download' | 'asset_customised', asset: MarketingAsset) {
+    // Usage figures are partners' use; an admin looking at the files is not part of them.
+    if (data.isAdmin) return;
     try {
       await db.activities.insert(buildAssetUsageActivity({ kind, asset }, { id: crypto.randomUUID(), partnerId, now: new Date() }));
     } catch {
