@@ -242,6 +242,13 @@ describe('admin area', () => {
     await rowOf('Plans and Pricing Brochure').waitFor({ state: 'detached', timeout: SYNC_TIMEOUT });
     const { data } = await backend.serviceClient().from('catalog').select('_deleted, version').eq('slug', 'siso-pricing-brochure').single();
     expect(data).toEqual({ _deleted: true, version: 1 });
+
+    // Restored from Retired assets: back in the admin's list and on the partner's open screen.
+    const retired = page.getByRole('list', { name: 'Retired assets' });
+    await retired.getByRole('button', { name: 'Restore Plans and Pricing Brochure' }).click();
+    await page.getByRole('status').filter({ hasText: 'Restored “Plans and Pricing Brochure”.' }).waitFor();
+    await rowOf('Plans and Pricing Brochure').waitFor({ timeout: SYNC_TIMEOUT });
+    await partnerCard('Plans and Pricing Brochure').waitFor({ timeout: LIVE_PUSH_MS });
   }, 90_000);
 
   it('shows every admin tab without accessibility problems', async () => {

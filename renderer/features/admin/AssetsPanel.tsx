@@ -2,7 +2,7 @@
  * Marketing assets as admins see them (drafts included, with versions), read live from the local
  * store; publish, unpublish, update and retire. Retiring sets `_deleted`, so every partner's app
  * drops the asset and its cached file; the stored file is kept (refused to partners by the storage
- * policy) so a mistaken retirement can be undone from the server.
+ * policy) so a mistaken retirement can be undone under Retired assets.
  */
 import { useState } from 'react';
 import { fileTypeLabel, formatFileSize } from '../../../sync/domain/admin/asset-files';
@@ -12,6 +12,7 @@ import type { PlainDoc } from '../../data/collection-queries';
 import { useCatalog } from '../../data/workstation-hooks';
 import { AssetForm } from './AssetForm';
 import { TIER_LABELS, categoryLabel } from './labels';
+import { RetiredAssets } from './RetiredAssets';
 import type { AdminAccess } from './use-admin-access';
 
 type Admin = Extract<AdminAccess, { kind: 'admin' }>;
@@ -24,6 +25,7 @@ export function AssetsPanel({ access, announce }: { access: Admin; announce(mess
   const [retiring, setRetiring] = useState<PlainDoc<'catalog'> | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
   const [rowError, setRowError] = useState<string | null>(null);
+  const [retiredCount, setRetiredCount] = useState(0);
 
   const editingRow = editing?.kind === 'edit' ? (assets.data.find((row) => row.id === editing.id) ?? null) : null;
 
@@ -46,6 +48,7 @@ export function AssetsPanel({ access, announce }: { access: Admin; announce(mess
     try {
       await access.api.updateEntry(row.id, { _deleted: true }, `retire “${row.title}”`);
       setRetiring(null);
+      setRetiredCount((count) => count + 1);
       announce(`Retired “${row.title}”. It is removed from partners’ apps and their cached copies.`);
     } catch (error) {
       setRowError(error instanceof Error ? error.message : String(error));
@@ -185,10 +188,11 @@ export function AssetsPanel({ access, announce }: { access: Admin; announce(mess
         )}
         {access.blocked ? <p className="inline-message admin-submit__blocked">{access.blocked}</p> : null}
       </section>
+      <RetiredAssets access={access} announce={announce} changed={retiredCount} />
       {retiring ? (
         <ModalDialog title={`Retire “${retiring.title}”?`} onClose={() => setRetiring(null)} busy={busyId === retiring.id}>
           <p className="card__text">
-            Partners’ apps remove it and its downloaded copy as soon as they sync, and its file can no longer be downloaded. This cannot be undone from the app.
+            Partners’ apps remove it and its downloaded copy as soon as they sync, and its file can no longer be downloaded. It stays under Retired assets, where it can be restored.
           </p>
           <div className="button-row dialog__actions">
             <button type="button" className="button button--danger" onClick={() => void retire(retiring)} disabled={busyId === retiring.id}>
