@@ -32,11 +32,8 @@ export function App({ platform }: { platform: PlatformSnapshot }) {
   const [services] = useState(() => createServices(platform));
   useAppliedTheme();
 
-  useEffect(() => {
-    // After the first screen is up: the other screens' code, so they open offline later.
-    const timer = setTimeout(preloadScreens, 1_000);
-    return () => clearTimeout(timer);
-  }, []);
+  // Once the first screen is up: the other screens' code, so they open offline later.
+  useEffect(() => preloadScreens(), []);
 
   useEffect(
     () =>

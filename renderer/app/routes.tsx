@@ -28,10 +28,23 @@ const screens = {
 
 /**
  * Loads every lazy screen in the background once the app is up, so navigating later works with no
- * network too (the browser build fetches chunks over HTTP; Electron reads them from disk).
+ * network too (the browser build fetches chunks over HTTP; Electron reads them from disk). A load
+ * the network interrupted is tried again when the connection returns.
  */
-export function preloadScreens(): void {
-  for (const load of Object.values(screens)) void load().catch(() => undefined);
+export function preloadScreens(win: Pick<Window, 'addEventListener' | 'removeEventListener'> = window): () => void {
+  const pending = new Set(Object.values(screens));
+  const loadPending = () => {
+    for (const load of pending) {
+      load().then(
+        () => pending.delete(load),
+        () => undefined,
+      );
+    }
+  };
+  const onOnline = () => loadPending();
+  win.addEventListener('online', onOnline);
+  loadPending();
+  return () => win.removeEventListener('online', onOnline);
 }
 
 export const appRoutes: RouteObject[] = [

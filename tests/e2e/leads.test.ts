@@ -238,6 +238,8 @@ describe('leads page', () => {
 
   it('creates and edits leads while offline', async () => {
     await openLeads();
+    // The app has finished loading its screens' code (it preloads them for offline use).
+    await page.waitForLoadState('networkidle');
     const failedRequests: string[] = [];
     page.on('requestfailed', (request) => failedRequests.push(new URL(request.url()).pathname));
     await context.setOffline(true);
