@@ -56,6 +56,8 @@ describe('proposal wizard', () => {
     await page.getByRole('combobox', { name: 'Lead' }).locator('option', { hasText: COMPANY }).waitFor({ state: 'attached' });
     // Once the worker has its fonts, nothing in the wizard needs the network.
     await page.getByText('Choose a lead and a template to see the preview.').waitFor();
+    // …and the app has its other screens' code (preloaded for offline use).
+    await page.waitForLoadState('networkidle');
     await context.setOffline(true);
 
     // The demo partner is Active: proposals yes, the Elite co-branded brochure and white-label no.
