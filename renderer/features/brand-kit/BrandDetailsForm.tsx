@@ -3,7 +3,7 @@
  * what was typed; on a validation error each message sits under its field and focus moves to the
  * first. Saving writes the local profile document; replication syncs it.
  */
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import {
   TAGLINE_MAX,
@@ -11,14 +11,13 @@ import {
   brandKitFormFromProfile,
   formatRatio,
   validateBrandKitForm,
-  type BrandKitErrors,
   type BrandKitField,
   type BrandKitFormInput,
   type BrandKitProfileFields,
 } from '../../../sync/domain/brand-kit';
 import type { WorkstationDatabase } from '../../../sync/schema/database';
 import { restampCachedLogo } from './brand-logo-sync';
-import { reportInvalidFields } from '../../ui/invalid-fields';
+import { useFormFields } from '../../ui/use-form-fields';
 
 const FIELD_ORDER: BrandKitField[] = ['brand_primary', 'brand_secondary', 'company', 'email', 'phone', 'website', 'tagline'];
 const FIELD_NAMES: Record<BrandKitField, string> = {
@@ -41,32 +40,20 @@ export interface BrandDetailsFormProps {
 }
 
 export function BrandDetailsForm({ db, partnerId, profile, syncs, online }: BrandDetailsFormProps) {
-  const [input, setInput] = useState<BrandKitFormInput>(() => brandKitFormFromProfile(profile));
-  const [errors, setErrors] = useState<BrandKitErrors>({});
-  const [summary, setSummary] = useState<string | null>(null);
+  const { baseId, input, setInput, errors, summary, fieldId, set: setField, accept } = useFormFields<BrandKitField, BrandKitFormInput>(() => brandKitFormFromProfile(profile), { order: FIELD_ORDER, names: FIELD_NAMES });
   const [saved, setSaved] = useState<string | null>(null);
   const [saveError, setSaveError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const baseId = useId();
-  const fieldId = (field: BrandKitField) => `${baseId}-${field}`;
 
   function set(field: BrandKitField, value: string) {
-    setInput((previous) => ({ ...previous, [field]: value }));
+    setField(field, value);
     setSaved(null);
-    if (errors[field]) setErrors((previous) => ({ ...previous, [field]: undefined }));
   }
-
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (busy) return;
-    const result = validateBrandKitForm(input);
-    if (!result.ok) {
-      setErrors(result.errors);
-      setSummary(reportInvalidFields(result.errors, FIELD_ORDER, FIELD_NAMES, fieldId));
-      return;
-    }
-    setErrors({});
-    setSummary(null);
+    const values = accept(validateBrandKitForm(input));
+    if (!values) return;
     setSaveError(null);
     setBusy(true);
     try {
@@ -76,9 +63,9 @@ export function BrandDetailsForm({ db, partnerId, profile, syncs, online }: Bran
         return;
       }
       const now = new Date().toISOString();
-      await doc.incrementalPatch({ ...result.values, updated_at: now });
+      await doc.incrementalPatch({ ...values, updated_at: now });
       await restampCachedLogo(partnerId, now);
-      setInput((previous) => ({ ...previous, brand_primary: result.values.brand_primary, brand_secondary: result.values.brand_secondary, website: result.values.website ?? '' }));
+      setInput((previous) => ({ ...previous, brand_primary: values.brand_primary, brand_secondary: values.brand_secondary, website: values.website ?? '' }));
       setSaved(
         !syncs
           ? 'Brand kit saved on this device.'

@@ -3,17 +3,16 @@
  * on a validation error each message sits under its field, focus moves to the first one, and
  * nothing entered is cleared.
  */
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import {
   LEAD_SOURCES,
   validateLeadForm,
-  type LeadFormErrors,
   type LeadFormField,
   type LeadFormInput,
   type LeadFormValues,
 } from '../../../sync/domain/leads';
 import { SOURCE_LABELS } from './labels';
-import { reportInvalidFields } from '../../ui/invalid-fields';
+import { useFormFields } from '../../ui/use-form-fields';
 
 export interface LeadFormDialogProps {
   title: string;
@@ -39,12 +38,9 @@ const FIELD_NAMES: Record<LeadFormField, string> = {
 export function LeadFormDialog({ title, submitLabel, initial, onSubmit, onClose }: LeadFormDialogProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
-  const [input, setInput] = useState<LeadFormInput>(initial);
-  const [errors, setErrors] = useState<LeadFormErrors>({});
+  const { baseId, input, errors, summary, fieldId, set, accept } = useFormFields<LeadFormField, LeadFormInput>(initial, { order: FIELD_ORDER, names: FIELD_NAMES });
   const [saveError, setSaveError] = useState<string | null>(null);
-  const [summary, setSummary] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const baseId = useId();
   const titleId = `${baseId}-title`;
 
   useEffect(() => {
@@ -58,28 +54,15 @@ export function LeadFormDialog({ title, submitLabel, initial, onSubmit, onClose 
     };
   }, []);
 
-  const fieldId = (field: LeadFormField) => `${baseId}-${field}`;
-
-  function set(field: LeadFormField, value: string) {
-    setInput((previous) => ({ ...previous, [field]: value }));
-    if (errors[field]) setErrors((previous) => ({ ...previous, [field]: undefined }));
-  }
-
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (busy) return;
-    const result = validateLeadForm(input);
-    if (!result.ok) {
-      setErrors(result.errors);
-      setSummary(reportInvalidFields(result.errors, FIELD_ORDER, FIELD_NAMES, fieldId));
-      return;
-    }
-    setErrors({});
-    setSummary(null);
+    const values = accept(validateLeadForm(input));
+    if (!values) return;
     setSaveError(null);
     setBusy(true);
     try {
-      await onSubmit(result.values);
+      await onSubmit(values);
     } catch (error) {
       setSaveError(`The lead was not saved: ${error instanceof Error ? error.message : String(error)}`);
       setBusy(false);

@@ -1,16 +1,16 @@
 /** The referral link creator: name, SISO destination and UTM fields, with a live preview of the URL. */
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import {
   SISO_LINK_DOMAINS,
   buildNewReferralLink,
   emptyReferralLinkForm,
   previewReferralUrl,
   validateReferralLinkForm,
-  type ReferralLinkFormErrors,
   type ReferralLinkFormField,
   type ReferralLinkFormInput,
 } from '../../../sync/domain/referral-links';
 import type { WorkstationDatabase } from '../../../sync/schema/database';
+import { useFormFields } from '../../ui/use-form-fields';
 
 const FIELDS: ReadonlyArray<{ name: ReferralLinkFormField; label: string; hint?: string }> = [
   { name: 'name', label: 'Link name', hint: 'Only you see this, e.g. “LinkedIn spring post”.' },
@@ -21,6 +21,10 @@ const FIELDS: ReadonlyArray<{ name: ReferralLinkFormField; label: string; hint?:
   { name: 'term', label: 'Campaign term (utm_term, optional)' },
   { name: 'content', label: 'Campaign content (utm_content, optional)', hint: 'Tells apart links in the same campaign, e.g. footer.' },
 ];
+const FIELD_LABELS = {
+  order: FIELDS.map((field) => field.name),
+  names: Object.fromEntries(FIELDS.map((field) => [field.name, field.label])) as Record<ReferralLinkFormField, string>,
+};
 
 export function LinkCreator({
   db,
@@ -31,35 +35,21 @@ export function LinkCreator({
   partnerId: string;
   onCreated(linkId: string, name: string): void;
 }) {
-  const baseId = useId();
-  const [input, setInput] = useState<ReferralLinkFormInput>(emptyReferralLinkForm);
-  const [errors, setErrors] = useState<ReferralLinkFormErrors>({});
-  const [summary, setSummary] = useState<string | null>(null);
+  const { baseId, input, setInput, errors, setErrors, summary, setSummary, fieldId, set, accept } = useFormFields<ReferralLinkFormField, ReferralLinkFormInput>(
+    emptyReferralLinkForm,
+    FIELD_LABELS,
+  );
   const [busy, setBusy] = useState(false);
   const preview = previewReferralUrl(input, partnerId);
-  const fieldId = (name: ReferralLinkFormField) => `${baseId}-${name}`;
-
-  function set(name: ReferralLinkFormField, value: string) {
-    setInput((previous) => ({ ...previous, [name]: value }));
-    if (errors[name]) setErrors((previous) => ({ ...previous, [name]: undefined }));
-  }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (busy) return;
-    const result = validateReferralLinkForm(input);
-    if (!result.ok) {
-      setErrors(result.errors);
-      const invalid = FIELDS.filter((field) => result.errors[field.name]);
-      setSummary(`The link was not created. Check ${invalid.length === 1 ? 'this field' : 'these fields'}: ${invalid.map((field) => field.label).join(', ')}.`);
-      const first = invalid[0];
-      if (first) document.getElementById(fieldId(first.name))?.focus();
-      return;
-    }
+    const values = accept(validateReferralLinkForm(input), 'The link was not created. ');
+    if (!values) return;
     setBusy(true);
-    setSummary(null);
     try {
-      const doc = buildNewReferralLink(result.values, { id: crypto.randomUUID(), partnerId, now: new Date() });
+      const doc = buildNewReferralLink(values, { id: crypto.randomUUID(), partnerId, now: new Date() });
       await db.referral_links.insert(doc);
       setInput(emptyReferralLinkForm());
       setErrors({});

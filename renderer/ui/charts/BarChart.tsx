@@ -4,6 +4,7 @@
  */
 import { useId } from 'react';
 import './charts.css';
+import { ChartDataTable } from './ChartDataTable';
 
 export interface BarDatum {
   /** Axis label under the bar, e.g. "Nov". */
@@ -68,23 +69,7 @@ export function BarChart({ title, data, formatValue, formatBarLabel = formatValu
           );
         })}
       </svg>
-      <table className="visually-hidden" id={tableId}>
-        <caption>{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Category</th>
-            <th scope="col">{valueHeading}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.map((item, index) => (
-            <tr key={`${item.label}-${index}`}>
-              <th scope="row">{item.longLabel ?? item.label}</th>
-              <td>{formatValue(item.value)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ChartDataTable id={tableId} title={title} labelHeading="Category" valueHeading={valueHeading} data={data} formatValue={formatValue} />
     </figure>
   );
 }

@@ -4,6 +4,7 @@
  */
 import { useId } from 'react';
 import './line-funnel.css';
+import { ChartDataTable } from './ChartDataTable';
 
 export interface LinePoint {
   /** Axis label, e.g. "12 May". */
@@ -61,23 +62,7 @@ export function LineChart({ title, points, valueHeading, formatValue = (value) =
           </g>
         ))}
       </svg>
-      <table className="visually-hidden" id={tableId}>
-        <caption>{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Period</th>
-            <th scope="col">{valueHeading}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {points.map((point, index) => (
-            <tr key={`${point.label}-${index}`}>
-              <th scope="row">{point.longLabel ?? point.label}</th>
-              <td>{formatValue(point.value)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ChartDataTable id={tableId} title={title} labelHeading="Period" valueHeading={valueHeading} data={points} formatValue={formatValue} />
     </figure>
   );
 }
