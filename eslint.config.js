@@ -30,11 +30,22 @@ export default tseslint.config(
         {
           patterns: [
             { group: nodeBuiltins, message: 'The renderer runs sandboxed: no Node modules. Use the platform interface.' },
-            { regex: '^electron(/.*)?$', message: 'The renderer never imports Electron. Use renderer/app/platform.' },
+            { regex: '^electron(/.*)?$', message: 'The renderer never imports Electron. Use renderer/platform.' },
             { regex: '/electron/(main|preload|dev)/|/sync/server/', message: 'The renderer cannot reach main-process or backend code.' },
             { regex: '/electron/contract/', allowTypeImports: true, message: 'The renderer may import only types from the IPC contract.' },
           ],
         },
+      ],
+    },
+  },
+  {
+    // The shell (renderer/app) imports features; nothing imports the shell but the entry point.
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/app/**', 'renderer/main.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '(^|/)app(/|$)', message: 'renderer/app is the shell: it imports features, never the other way round. Use renderer/platform, renderer/session or renderer/ui.' }] },
       ],
     },
   },

@@ -7,8 +7,8 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { ErrorFallback } from './app/ErrorFallback';
 import { buildErrorReport } from './app/error-report';
-import { createPlatform } from './app/platform';
-import { applyInitialTheme } from './app/theme';
+import { createPlatform } from './platform';
+import { applyInitialTheme } from './ui/theme';
 import './ui/theme.css';
 
 async function start(): Promise<void> {

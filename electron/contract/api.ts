@@ -1,6 +1,6 @@
 /**
  * The shape of `window.siso`, the only thing the preload exposes. The preload checks its object
- * against this type with `satisfies`; the renderer sees it through `renderer/app/platform`.
+ * against this type with `satisfies`; the renderer sees it through `renderer/platform`.
  */
 import type { IpcEventPayload, IpcReply, IpcRequest } from './channels';
 

@@ -6,15 +6,16 @@ import { useEffect, useState } from 'react';
 import { RouterProvider } from 'react-router-dom';
 import { ErrorBoundary } from './ErrorBoundary';
 import { parseDeepLinkRoute } from './deep-link';
-import { PlatformProvider, type PlatformSnapshot } from './platform';
+import { PlatformProvider, type PlatformSnapshot } from '../platform';
 import { createAppRouter, preloadScreens } from './routes';
-import { useAppliedTheme } from './theme';
+import { useAppliedTheme } from '../ui/theme';
 import { createMemoryKeyValueStore } from '../../sync/replication/key-value-store';
-import { createAccountServices, type AccountServices } from './sync/account-services';
-import { AccountSyncProvider } from './sync/account-sync-context';
-import { createLocalKeyValueStore } from './sync/local-key-value-store';
-import { SessionPortProvider, WorkspaceGate } from './workspace';
-import { browserWorkspaceMemory } from './workspace/last-workspace';
+import { createAccountServices, type AccountServices } from '../session/sync/account-services';
+import { AccountSyncProvider } from '../session/sync/account-sync-context';
+import { createLocalKeyValueStore } from '../session/sync/local-key-value-store';
+import { SessionPortProvider } from '../session';
+import { WorkspaceGate } from './workspace/WorkspaceGate';
+import { browserWorkspaceMemory } from '../session/last-workspace';
 
 function createServices({ platform, config }: PlatformSnapshot): AccountServices {
   const memory = browserWorkspaceMemory();

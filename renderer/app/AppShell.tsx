@@ -1,10 +1,10 @@
 /** The frame around every screen: skip link, sidebar navigation, top bar and the main area. */
 import { useEffect, useRef, type MouseEvent } from 'react';
 import { Outlet, useLocation } from 'react-router-dom';
-import { ReminderScheduler } from './reminders/ReminderScheduler';
+import { ReminderScheduler } from '../features/reminders/ReminderScheduler';
 import { Sidebar } from './Sidebar';
 import { TopBar } from './TopBar';
-import { useUiStore } from './ui-store';
+import { useUiStore } from '../ui/ui-store';
 
 export function AppShell() {
   const mainRef = useRef<HTMLElement>(null);

@@ -7,12 +7,7 @@
 import type { ReactNode } from 'react';
 import { Link, Navigate } from 'react-router-dom';
 import { PageHeader } from '../ui/PageHeader';
-import { useOpenWorkspace } from './workspace';
-
-export function useIsAdminSession(): boolean {
-  const workspace = useOpenWorkspace();
-  return workspace?.target.kind === 'account' && workspace.target.session.role === 'admin';
-}
+import { useIsAdminSession } from '../session';
 
 export function PartnerScreen({ title, children, home = false }: { title: string; children: ReactNode; home?: boolean }) {
   const isAdmin = useIsAdminSession();

@@ -2,7 +2,7 @@
 import { useLocation, useRouteError } from 'react-router-dom';
 import { ErrorFallback } from './ErrorFallback';
 import { buildErrorReport } from './error-report';
-import { useAppInfo, usePlatform } from './platform';
+import { useAppInfo, usePlatform } from '../platform';
 
 export function RouteErrorPage() {
   const error = useRouteError();

@@ -1,8 +1,8 @@
 import { NavLink } from 'react-router-dom';
 import { Icon, type IconName } from '../ui/Icon';
-import { useAppInfo } from './platform';
-import { useUiStore } from './ui-store';
-import { useIsAdminSession } from './PartnerScreen';
+import { useAppInfo } from '../platform';
+import { useUiStore } from '../ui/ui-store';
+import { useIsAdminSession } from '../session';
 
 interface NavItem {
   to: string;

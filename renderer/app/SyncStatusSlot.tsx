@@ -2,9 +2,9 @@
  * The top bar's status area: for an account workspace, the sync indicator; for the demo (which
  * never syncs), the network connection only.
  */
-import { useOnlineStatus } from './online-status';
+import { useOnlineStatus } from '../platform/online-status';
 import { SyncIndicator } from './sync/SyncIndicator';
-import { useOpenWorkspace } from './workspace';
+import { useOpenWorkspace } from '../session';
 
 export function SyncStatusSlot() {
   const workspace = useOpenWorkspace();

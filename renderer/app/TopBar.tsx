@@ -1,8 +1,8 @@
 import { SyncStatusSlot } from './SyncStatusSlot';
-import { useUiStore } from './ui-store';
-import { useWorkspaceStore, workspaceLabel } from './workspace-store';
+import { useUiStore } from '../ui/ui-store';
+import { useWorkspaceStore, workspaceLabel } from '../session/workspace-store';
 import { Icon } from '../ui/Icon';
-import { AccountMenu } from './workspace';
+import { AccountMenu } from './workspace/AccountMenu';
 
 export function TopBar() {
   const workspace = useWorkspaceStore((state) => state.workspace);

@@ -11,7 +11,7 @@ import { PNG } from 'pngjs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { isAllowedExternalUrl } from '../../electron/main/navigation-guard';
-import { checkExternalUrl } from '../../renderer/app/platform/external-links';
+import { checkExternalUrl } from '../../renderer/platform/external-links';
 import { emailShareUrl, linkedInShareUrl, xShareUrl } from '../../renderer/features/referrals/share-targets';
 import { computeLinkPerformance } from '../../sync/domain/attribution';
 import { buildReferralUrl, referralUrlForLink } from '../../sync/domain/referral-links';

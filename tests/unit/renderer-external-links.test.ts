@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkExternalUrl } from '../../renderer/app/platform/external-links';
+import { checkExternalUrl } from '../../renderer/platform/external-links';
 
 describe('checkExternalUrl', () => {
   it.each([

@@ -6,9 +6,9 @@ import {
   LOCAL_BACKEND_URL,
   browserConfigFromEnv,
   detectOperatingSystem,
-} from '../../renderer/app/platform/browser';
-import { createIndexedDbSecretStore } from '../../renderer/app/platform/browser-secrets';
-import { createElectronPlatform } from '../../renderer/app/platform/electron';
+} from '../../renderer/platform/browser';
+import { createIndexedDbSecretStore } from '../../renderer/platform/browser-secrets';
+import { createElectronPlatform } from '../../renderer/platform/electron';
 
 describe('browser platform', () => {
   it('falls back to the local backend when the build sets no server', () => {

@@ -1,8 +1,8 @@
 /** Closing an account workspace stops its sync before the store closes, then signs out. */
 import { describe, expect, it, vi } from 'vitest';
-import type { WorkspaceSync } from '../../renderer/app/sync/workspace-sync';
-import type { SessionPort } from '../../renderer/app/workspace/session-port';
-import { createWorkspaceController } from '../../renderer/app/workspace/workspace-controller';
+import type { WorkspaceSync } from '../../renderer/session/sync/workspace-sync';
+import type { SessionPort } from '../../renderer/session/session-port';
+import { createWorkspaceController } from '../../renderer/session/workspace-controller';
 import type { WorkstationDatabase } from '../../sync/schema/database';
 
 const SESSION = { userId: '11111111-1111-4111-8111-111111111111', email: 'ana@example.com', serverUrl: 'http://127.0.0.1:54321', role: 'partner' as const };

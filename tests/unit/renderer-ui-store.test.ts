@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveTheme } from '../../renderer/app/theme';
+import { resolveTheme } from '../../renderer/ui/theme';
 import {
   UI_PREFERENCES_KEY,
   createUiStore,
@@ -7,7 +7,7 @@ import {
   loadUiPreferences,
   parseUiPreferences,
   type PreferenceStorage,
-} from '../../renderer/app/ui-store';
+} from '../../renderer/ui/ui-store';
 
 function memoryStorage(initial: Record<string, string> = {}): PreferenceStorage & { data: Map<string, string> } {
   const data = new Map(Object.entries(initial));

@@ -4,11 +4,11 @@
  * backend is covered end to end in tests/e2e/sync.test.ts.)
  */
 import { describe, expect, it, vi } from 'vitest';
-import { LAST_WORKSPACE_KEY, readLastWorkspace, type WorkspaceMemoryStorage } from '../../renderer/app/workspace/last-workspace';
-import type { WorkspaceTarget } from '../../renderer/app/workspace/open-workspace-database';
-import type { AccountSession, SessionPort } from '../../renderer/app/workspace/session-port';
-import { createWorkspaceController } from '../../renderer/app/workspace/workspace-controller';
-import type { WorkspaceIdentity } from '../../renderer/app/workspace-store';
+import { LAST_WORKSPACE_KEY, readLastWorkspace, type WorkspaceMemoryStorage } from '../../renderer/session/last-workspace';
+import type { WorkspaceTarget } from '../../renderer/session/open-workspace-database';
+import type { AccountSession, SessionPort } from '../../renderer/session/session-port';
+import { createWorkspaceController } from '../../renderer/session/workspace-controller';
+import type { WorkspaceIdentity } from '../../renderer/session/workspace-store';
 import type { WorkstationDatabase } from '../../sync/schema/database';
 
 const SESSION: AccountSession = { userId: '11111111-1111-4111-8111-111111111111', email: 'ana@example.com', serverUrl: 'http://127.0.0.1:54321', role: 'partner' };

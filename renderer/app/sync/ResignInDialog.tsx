@@ -3,8 +3,8 @@
  * again, email fixed. Local data and waiting changes are kept; sync resumes once signed in.
  */
 import { useId, useState, type FormEvent } from 'react';
-import { ModalDialog } from './ModalDialog';
-import type { WorkspaceSync } from './workspace-sync';
+import { ModalDialog } from '../../ui/Dialog';
+import type { WorkspaceSync } from '../../session/sync/workspace-sync';
 
 export function ResignInDialog({ sync, onClose }: { sync: WorkspaceSync; onClose(): void }) {
   const [password, setPassword] = useState('');

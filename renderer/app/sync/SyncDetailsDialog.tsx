@@ -7,9 +7,9 @@ import type { OverwrittenRecord } from '../../../sync/replication/conflicts';
 import type { RetryOutcome } from '../../../sync/replication/replicate';
 import type { SyncProblem } from '../../../sync/replication/sync-problems';
 import type { CollectionName } from '../../../sync/schema/collections';
-import { ModalDialog } from './ModalDialog';
+import { ModalDialog } from '../../ui/Dialog';
 import { COLLECTION_LABELS, STATUS_LABELS, formatSyncTime } from './sync-labels';
-import type { WorkspaceSync, WorkspaceSyncSnapshot } from './workspace-sync';
+import type { WorkspaceSync, WorkspaceSyncSnapshot } from '../../session/sync/workspace-sync';
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value.trim() : null);
 

@@ -9,7 +9,7 @@ import { useNow } from '../../ui/use-now';
 import { ResignInDialog } from './ResignInDialog';
 import { SyncDetailsDialog } from './SyncDetailsDialog';
 import { describeSync } from './sync-labels';
-import type { WorkspaceSync } from './workspace-sync';
+import type { WorkspaceSync } from '../../session/sync/workspace-sync';
 import './sync.css';
 
 export function SyncIndicator({ sync }: { sync: WorkspaceSync }) {

@@ -4,9 +4,9 @@
  * and returns focus to the button, Tab closes.
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { ModalDialog } from '../sync/ModalDialog';
+import { ModalDialog } from '../../ui/Dialog';
 import { plural } from '../sync/sync-labels';
-import { useOpenWorkspace } from './WorkspaceGate';
+import { useOpenWorkspace } from '../../session/open-workspace-context';
 
 export function AccountMenu() {
   const workspace = useOpenWorkspace();

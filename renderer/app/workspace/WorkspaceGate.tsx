@@ -2,29 +2,18 @@
  * Shows the Welcome screen until a workspace is open, then the app inside <DatabaseProvider> for
  * that workspace's store. Reopens the last workspace on start.
  */
-import { createContext, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { DatabaseProvider } from '../../data/DatabaseProvider';
 import { WelcomePage } from '../../features/welcome/WelcomePage';
-import { usePlatformConfig } from '../platform';
-import { useAccountSync } from '../sync/account-sync-context';
-import { browserWorkspaceMemory } from './last-workspace';
-import { openWorkspaceDatabase, type OpenedDatabase, type WorkspaceTarget } from './open-workspace-database';
-import { useSessionPort } from './session-port';
+import { usePlatformConfig } from '../../platform';
+import { useAccountSync } from '../../session/sync/account-sync-context';
+import { browserWorkspaceMemory } from '../../session/last-workspace';
+import { openWorkspaceDatabase, type OpenedDatabase, type WorkspaceTarget } from '../../session/open-workspace-database';
+import { useSessionPort } from '../../session/session-port';
+import { OpenWorkspaceContext, type OpenWorkspaceContextValue } from '../../session/open-workspace-context';
 import '../../ui/forms.css';
 import './workspace.css';
-import { createWorkspaceController, setShellIdentity, type OpenWorkspace, type WorkspaceController } from './workspace-controller';
-
-export interface OpenWorkspaceContextValue extends OpenWorkspace {
-  /** Closes the workspace (and, for an account, signs out) and returns to Welcome. */
-  close(): Promise<void>;
-}
-
-const OpenWorkspaceContext = createContext<OpenWorkspaceContextValue | null>(null);
-
-/** The open workspace; null outside <WorkspaceGate> (e.g. a component rendered on its own). */
-export function useOpenWorkspace(): OpenWorkspaceContextValue | null {
-  return useContext(OpenWorkspaceContext);
-}
+import { createWorkspaceController, setShellIdentity, type WorkspaceController } from '../../session/workspace-controller';
 
 function targetLabel(target: WorkspaceTarget): string {
   return target.kind === 'demo' ? 'the demo workspace' : `the workspace of ${target.session.email}`;

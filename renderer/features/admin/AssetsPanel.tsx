@@ -7,7 +7,7 @@
 import { useState } from 'react';
 import { fileTypeLabel, formatFileSize } from '../../../sync/domain/admin/asset-files';
 import { assetBodySchema } from '../../../sync/schema/catalog-bodies';
-import { ModalDialog } from '../../app/sync/ModalDialog';
+import { ModalDialog } from '../../ui/Dialog';
 import type { PlainDoc } from '../../data/collection-queries';
 import { useCatalog } from '../../data/workstation-hooks';
 import { AssetForm } from './AssetForm';

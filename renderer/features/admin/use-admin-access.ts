@@ -5,9 +5,9 @@
  */
 import { useMemo, useSyncExternalStore } from 'react';
 import type { SupabaseClient } from '@supabase/supabase-js';
-import { useOpenWorkspace } from '../../app/workspace';
-import { useOnlineStatus } from '../../app/online-status';
-import { usePlatformConfig } from '../../app/platform';
+import { useOpenWorkspace } from '../../session';
+import { useOnlineStatus } from '../../platform/online-status';
+import { usePlatformConfig } from '../../platform';
 import { createAdminApi, type AdminApi } from './admin-api';
 
 export type AdminAccess =

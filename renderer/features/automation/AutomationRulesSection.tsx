@@ -5,8 +5,8 @@
  */
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { useCatalog, usePartnerStatus } from '../../data/workstation-hooks';
-import { useOpenWorkspace } from '../../app/workspace';
-import { useReminderStore } from '../../app/reminders/reminder-store';
+import { useOpenWorkspace } from '../../session';
+import { useReminderStore } from '../reminders/reminder-store';
 import { LockedFeature } from '../../ui/LockedFeature';
 import {
   AUTOMATION_STAGES,

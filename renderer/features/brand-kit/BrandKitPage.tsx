@@ -3,8 +3,8 @@
  * co-branded proposals are made with. Everything is saved on this device first; an account
  * workspace syncs the profile and uploads the logo to the `brand` bucket when it can.
  */
-import { useOnlineStatus } from '../../app/online-status';
-import { useOpenWorkspace } from '../../app/workspace';
+import { useOnlineStatus } from '../../platform/online-status';
+import { useOpenWorkspace } from '../../session';
 import { useDocument } from '../../data/use-query';
 import { PageHeader } from '../../ui/PageHeader';
 import { BrandDetailsForm } from './BrandDetailsForm';

@@ -6,7 +6,7 @@
  */
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { usePlatform } from '../../app/platform/PlatformContext';
+import { usePlatform } from '../../platform/PlatformContext';
 import { useLeads } from '../../data/workstation-hooks';
 import { LockedFeature } from '../../ui/LockedFeature';
 import { PageHeader } from '../../ui/PageHeader';

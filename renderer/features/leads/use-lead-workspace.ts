@@ -1,7 +1,7 @@
 /** What the leads screens need from the open workspace: the store, the partner id, a default currency. */
 import { useDatabase } from '../../data/DatabaseProvider';
 import { useQuery } from '../../data/use-query';
-import { useOpenWorkspace } from '../../app/workspace';
+import { useOpenWorkspace } from '../../session';
 import { DEFAULT_CURRENCY } from '../../../sync/domain/leads';
 
 export function useLeadWorkspace() {

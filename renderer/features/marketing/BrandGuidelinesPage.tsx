@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import type { BrandGuidelineBody } from '../../../sync/schema/catalog-bodies';
-import { usePlatform } from '../../app/platform';
+import { usePlatform } from '../../platform';
 import { useCatalog } from '../../data/workstation-hooks';
 import { PageHeader } from '../../ui/PageHeader';
 import { MarketingTabs } from './MarketingTabs';

@@ -15,7 +15,7 @@ import {
   type AssetGroupKey,
   type MarketingAsset,
 } from '../../../sync/domain/assets';
-import { usePlatform } from '../../app/platform';
+import { usePlatform } from '../../platform';
 import { PageHeader } from '../../ui/PageHeader';
 import { AssetCard } from './AssetCard';
 import { AssetDialog } from './AssetDialog';

@@ -6,7 +6,7 @@
  */
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { bytesToHex, verifyDigest, type MarketingAsset } from '../../../sync/domain/assets';
-import type { AssetFileCache } from '../../app/platform';
+import type { AssetFileCache } from '../../platform';
 
 export type FileSource =
   | { kind: 'storage'; client: SupabaseClient }

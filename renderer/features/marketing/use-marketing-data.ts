@@ -11,16 +11,16 @@ import {
 } from '../../../sync/domain/assets';
 import { brandGuidelineBodySchema, type BrandGuidelineBody } from '../../../sync/schema/catalog-bodies';
 import type { Tier } from '../../../sync/schema/fields';
-import { useOnlineStatus } from '../../app/online-status';
-import { usePlatform, type AssetFileCache } from '../../app/platform';
-import { useOpenWorkspace } from '../../app/workspace';
+import { useOnlineStatus } from '../../platform/online-status';
+import { usePlatform, type AssetFileCache } from '../../platform';
+import { useOpenWorkspace } from '../../session';
 import { useQuery } from '../../data/use-query';
 import { useCatalog, usePartnerStatus } from '../../data/workstation-hooks';
 import { useNow } from '../../ui/use-now';
 import { createAssetFiles, type AssetFiles, type FileSource } from './asset-files';
 import { demoFileUrl } from './demo-files';
 import { setPinned, updateMarketingPrefs, useMarketingPrefs } from './marketing-prefs';
-import { useIsAdminSession } from '../../app/PartnerScreen';
+import { useIsAdminSession } from '../../session';
 
 export function useMarketingData() {
   const workspace = useOpenWorkspace();

@@ -3,7 +3,7 @@
  * LinkedIn and X. Every action reports what happened in a status line.
  */
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
-import { usePlatform } from '../../app/platform';
+import { usePlatform } from '../../platform';
 import { qrFileBase, qrMatrix, qrPngBytes, qrSvgDocument, QR_QUIET_ZONE } from './qr-code';
 import { emailShareUrl, linkedInShareUrl, shareRecipientSchema, xShareUrl } from './share-targets';
 

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useDatabase } from '../../data/DatabaseProvider';
 import { useQuery } from '../../data/use-query';
 import { useCatalog, useLeads, usePartnerStatus } from '../../data/workstation-hooks';
-import { useOpenWorkspace } from '../../app/workspace';
+import { useOpenWorkspace } from '../../session';
 import { parseTierRules } from '../../../sync/domain/tiers';
 import { resolveTimeZone } from '../../../sync/domain/zoned-time';
 import { useNow } from '../../ui/use-now';

@@ -1,7 +1,7 @@
 /** Appearance, the configured server and what this app is. */
 import { useId, useState } from 'react';
-import { operatingSystemLabel, runtimeLabel, useAppInfo, usePlatform, usePlatformConfig } from '../../app/platform';
-import { themePreferences, useUiStore, type ThemePreference } from '../../app/ui-store';
+import { operatingSystemLabel, runtimeLabel, useAppInfo, usePlatform, usePlatformConfig } from '../../platform';
+import { themePreferences, useUiStore, type ThemePreference } from '../../ui/ui-store';
 import { PageHeader } from '../../ui/PageHeader';
 import { AutomationRulesSection } from '../automation/AutomationRulesSection';
 

@@ -2,9 +2,9 @@
  * The overview: which workspace is open, which app build is running, and whether this device is
  * online. Only facts the app actually knows — figures arrive with the features that own them.
  */
-import { useOnlineStatus } from '../../app/online-status';
-import { operatingSystemLabel, runtimeLabel, useAppInfo, usePlatform, usePlatformConfig } from '../../app/platform';
-import { useWorkspaceStore, workspaceLabel, type WorkspaceIdentity } from '../../app/workspace-store';
+import { useOnlineStatus } from '../../platform/online-status';
+import { operatingSystemLabel, runtimeLabel, useAppInfo, usePlatform, usePlatformConfig } from '../../platform';
+import { useWorkspaceStore, workspaceLabel, type WorkspaceIdentity } from '../../session/workspace-store';
 import { PageHeader } from '../../ui/PageHeader';
 
 function workspaceDescription(workspace: WorkspaceIdentity): string {

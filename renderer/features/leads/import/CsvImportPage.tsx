@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { usePlatform } from '../../../app/platform/PlatformContext';
+import { usePlatform } from '../../../platform/PlatformContext';
 import { useLeads } from '../../../data/workstation-hooks';
 import { PageHeader } from '../../../ui/PageHeader';
 import {

@@ -2,7 +2,7 @@
  * The preload exposes `window.siso` in Electron only; in a browser it is absent. Only
  * `renderer/app/platform` should read it — everything else goes through `usePlatform()`.
  */
-import type { SisoApi } from '../../../electron/contract/api';
+import type { SisoApi } from '../../electron/contract/api';
 
 declare global {
   interface Window {

@@ -1,5 +1,5 @@
 /** Platform over the preload bridge `window.siso` (see electron/contract/api.ts). */
-import type { SisoApi } from '../../../electron/contract/api';
+import type { SisoApi } from '../../electron/contract/api';
 import { checkExternalUrl } from './external-links';
 import { platformConfigSchema, toArrayBufferBytes, type Platform } from './platform';
 

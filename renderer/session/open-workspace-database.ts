@@ -10,9 +10,9 @@ import {
   openWorkstationDatabase,
   type WorkstationConflictHandlers,
   type WorkstationDatabase,
-} from '../../../sync/schema/database';
-import { loadDemoWorkspace } from '../../../sync/schema/demo-workspace';
-import type { WorkspaceSync } from '../sync/workspace-sync';
+} from '../../sync/schema/database';
+import { loadDemoWorkspace } from '../../sync/schema/demo-workspace';
+import type { WorkspaceSync } from './sync/workspace-sync';
 import type { AccountSession } from './session-port';
 
 export type WorkspaceTarget = { kind: 'demo' } | { kind: 'account'; session: AccountSession };
@@ -36,7 +36,7 @@ export async function openWorkspaceDatabase(target: WorkspaceTarget, options: Op
   const storage = getRxStorageDexie();
   if (target.kind === 'demo') {
     // Loaded on demand so accounts never download the sample data.
-    const { default: demoData } = await import('../../../resources/demo/workspace.json');
+    const { default: demoData } = await import('../../resources/demo/workspace.json');
     const { partner_id } = demoPartnerSchema.parse(demoData);
     const db = await openWorkstationDatabase({ name: DEMO_DATABASE_NAME, storage, devMode: import.meta.env.DEV });
     try {

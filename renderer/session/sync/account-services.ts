@@ -8,8 +8,8 @@ import type { KeyValueStore } from '../../../sync/replication/key-value-store';
 import { createSessionController, type SessionController, type TokenStore } from '../../../sync/replication/session';
 import type { CollectionName } from '../../../sync/schema/collections';
 import { databaseNameForAccount, type WorkstationConflictHandlers, type WorkstationDatabase } from '../../../sync/schema/database';
-import { readLastWorkspace, type WorkspaceMemoryStorage } from '../workspace/last-workspace';
-import type { AccountSession, SessionPort } from '../workspace/session-port';
+import { readLastWorkspace, type WorkspaceMemoryStorage } from '../last-workspace';
+import type { AccountSession, SessionPort } from '../session-port';
 import { startWorkspaceSync, type WorkspaceSync } from './workspace-sync';
 
 export interface PreparedAccountSync {

@@ -3,7 +3,7 @@
  * bridge) or a plain browser. Features use `usePlatform()` and never check which one they got.
  */
 import { z } from 'zod';
-import type { CacheEntry } from '../../../sync/domain/assets';
+import type { CacheEntry } from '../../sync/domain/assets';
 
 export const operatingSystems = ['darwin', 'win32', 'linux', 'other'] as const;
 export type OperatingSystem = (typeof operatingSystems)[number];

@@ -4,9 +4,9 @@
  * actions, never in render, so React's double-invoked effects cannot open a store twice.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { WorkstationDatabase } from '../../../sync/schema/database';
-import type { WorkspaceSync } from '../sync/workspace-sync';
-import { useWorkspaceStore, type WorkspaceIdentity } from '../workspace-store';
+import type { WorkstationDatabase } from '../../sync/schema/database';
+import type { WorkspaceSync } from './sync/workspace-sync';
+import { useWorkspaceStore, type WorkspaceIdentity } from './workspace-store';
 import { readLastWorkspace, rememberLastWorkspace, type WorkspaceMemoryStorage } from './last-workspace';
 import type { OpenedDatabase, WorkspaceTarget } from './open-workspace-database';
 import type { SessionPort, SignInInput } from './session-port';

@@ -2,8 +2,8 @@
  * Platform for the plain-browser build (`npm run web`, e2e tests): IndexedDB for tokens,
  * `<a download>` for files, `window.open` for links, the Notification API when already permitted.
  */
-import packageJson from '../../../package.json';
-import { LOCAL_ANON_KEY, LOCAL_BACKEND_URL } from '../../../sync/replication/local-backend';
+import packageJson from '../../package.json';
+import { LOCAL_ANON_KEY, LOCAL_BACKEND_URL } from '../../sync/replication/local-backend';
 import { createBrowserAssetCache } from './browser-asset-cache';
 import { createIndexedDbSecretStore } from './browser-secrets';
 import { checkExternalUrl } from './external-links';
