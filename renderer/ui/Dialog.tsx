@@ -4,7 +4,7 @@
  */
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
-export function ModalDialog({
+export function Dialog({
   title,
   onClose,
   children,

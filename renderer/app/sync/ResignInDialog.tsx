@@ -3,7 +3,7 @@
  * again, email fixed. Local data and waiting changes are kept; sync resumes once signed in.
  */
 import { useId, useState, type FormEvent } from 'react';
-import { ModalDialog } from '../../ui/Dialog';
+import { Dialog } from '../../ui/Dialog';
 import type { WorkspaceSync } from '../../session/sync/workspace-sync';
 
 export function ResignInDialog({ sync, onClose }: { sync: WorkspaceSync; onClose(): void }) {
@@ -32,7 +32,7 @@ export function ResignInDialog({ sync, onClose }: { sync: WorkspaceSync; onClose
   }
 
   return (
-    <ModalDialog title="Sign in again to keep syncing" onClose={onClose} busy={busy}>
+    <Dialog title="Sign in again to keep syncing" onClose={onClose} busy={busy}>
       <form className="form" noValidate onSubmit={(event) => void submit(event)} aria-busy={busy}>
         <p className="card__text">
           Your session has ended, so sync is paused. Everything on this device — including changes not sent yet — is kept
@@ -69,6 +69,6 @@ export function ResignInDialog({ sync, onClose }: { sync: WorkspaceSync; onClose
           </button>
         </div>
       </form>
-    </ModalDialog>
+    </Dialog>
   );
 }

@@ -7,7 +7,7 @@ import type { OverwrittenRecord } from '../../../sync/replication/conflicts';
 import type { RetryOutcome } from '../../../sync/replication/replicate';
 import type { SyncProblem } from '../../../sync/replication/sync-problems';
 import type { CollectionName } from '../../../sync/schema/collections';
-import { ModalDialog } from '../../ui/Dialog';
+import { Dialog } from '../../ui/Dialog';
 import { COLLECTION_LABELS, STATUS_LABELS, formatSyncTime } from './sync-labels';
 import type { WorkspaceSync, WorkspaceSyncSnapshot } from '../../session/sync/workspace-sync';
 
@@ -149,7 +149,7 @@ export function SyncDetailsDialog({
   const { state, problems, overwritten, session, startError } = snapshot;
   const collections = state ? (Object.entries(state.collections) as [CollectionName, NonNullable<(typeof state.collections)[CollectionName]>][]) : [];
   return (
-    <ModalDialog title="Sync details" onClose={onClose} className="sync-dialog">
+    <Dialog title="Sync details" onClose={onClose} className="sync-dialog">
       <p className="sync-dialog__summary">Sync: {summary}.</p>
       {startError ? <p className="inline-message">{startError}</p> : null}
       {session.status !== 'signed-in' ? (
@@ -227,6 +227,6 @@ export function SyncDetailsDialog({
           Close
         </button>
       </div>
-    </ModalDialog>
+    </Dialog>
   );
 }

@@ -4,7 +4,7 @@
  * and returns focus to the button, Tab closes.
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { ModalDialog } from '../../ui/Dialog';
+import { Dialog } from '../../ui/Dialog';
 import { plural } from '../sync/sync-labels';
 import { useOpenWorkspace } from '../../session/open-workspace-context';
 
@@ -123,7 +123,7 @@ export function AccountMenu() {
         </div>
       ) : null}
       {confirmWaiting !== null ? (
-        <ModalDialog title="Sign out with changes not sent?" onClose={() => setConfirmWaiting(null)}>
+        <Dialog title="Sign out with changes not sent?" onClose={() => setConfirmWaiting(null)}>
           <p className="card__text">
             {plural(confirmWaiting, 'change')} made on this device {confirmWaiting === 1 ? 'has' : 'have'} not reached the server yet.
             If you sign out now, {confirmWaiting === 1 ? 'it stays' : 'they stay'} on this device and {confirmWaiting === 1 ? 'is' : 'are'}{' '}
@@ -137,7 +137,7 @@ export function AccountMenu() {
               Sign out anyway
             </button>
           </div>
-        </ModalDialog>
+        </Dialog>
       ) : null}
     </div>
   );

@@ -10,7 +10,7 @@ import { ASSET_CATEGORIES, assetBodySchema } from '../../../sync/schema/catalog-
 import { TIERS } from '../../../sync/schema/fields';
 import type { PlainDoc } from '../../data/collection-queries';
 import { ProgressBar } from '../../ui/ProgressBar';
-import { AdminField, AdminSubmitRow } from './AdminFields';
+import { FormField, SubmitRow } from '../../ui/FormField';
 import { makeThumbnail } from './asset-thumbnail';
 import { inspectAssetFile, sha256Hex, uploadAssetFile, type UploadProgress } from './asset-upload';
 import { TIER_LABELS, categoryLabel } from './labels';
@@ -191,10 +191,10 @@ export function AssetForm({ access, existing, templates, onDone, onCancel }: Ass
       ) : null}
       <form className="form" noValidate onSubmit={(event) => void submit(event)}>
         <div className="form-grid">
-          <AdminField label="Title" error={errors.title}>
+          <FormField label="Title" error={errors.title}>
             <input type="text" value={input.title} onChange={(event) => set('title', event.target.value)} required maxLength={200} />
-          </AdminField>
-          <AdminField label="Category" error={errors.category}>
+          </FormField>
+          <FormField label="Category" error={errors.category}>
             <select value={input.category} onChange={(event) => set('category', event.target.value)} required>
               <option value="">Choose a category</option>
               {categoryOptions.map((category) => (
@@ -203,11 +203,11 @@ export function AssetForm({ access, existing, templates, onDone, onCancel }: Ass
                 </option>
               ))}
             </select>
-          </AdminField>
-          <AdminField label="Description" error={errors.description} className="form-field--notes">
+          </FormField>
+          <FormField label="Description" error={errors.description} className="form-field--notes">
             <textarea rows={3} value={input.description} onChange={(event) => set('description', event.target.value)} required />
-          </AdminField>
-          <AdminField label="Tier required" hint="The lowest tier that may download it; lower tiers see it locked." error={errors.tier_required}>
+          </FormField>
+          <FormField label="Tier required" hint="The lowest tier that may download it; lower tiers see it locked." error={errors.tier_required}>
             <select value={input.tier_required} onChange={(event) => set('tier_required', event.target.value as AssetFormInput['tier_required'])}>
               {TIERS.map((tier) => (
                 <option key={tier} value={tier}>
@@ -215,11 +215,11 @@ export function AssetForm({ access, existing, templates, onDone, onCancel }: Ass
                 </option>
               ))}
             </select>
-          </AdminField>
-          <AdminField label="Tags" hint="Separate tags with commas, e.g. linkedin, launch." error={errors.tags}>
+          </FormField>
+          <FormField label="Tags" hint="Separate tags with commas, e.g. linkedin, launch." error={errors.tags}>
             <input type="text" value={input.tags} onChange={(event) => set('tags', event.target.value)} />
-          </AdminField>
-          <AdminField label="Customize template" hint="The proposal template “Customize” opens with the partner’s brand kit, if any." error={errors.customize_template}>
+          </FormField>
+          <FormField label="Customize template" hint="The proposal template “Customize” opens with the partner’s brand kit, if any." error={errors.customize_template}>
             <select value={input.customize_template} onChange={(event) => set('customize_template', event.target.value)}>
               <option value="">None</option>
               {templateOptions.map((template) => (
@@ -228,14 +228,14 @@ export function AssetForm({ access, existing, templates, onDone, onCancel }: Ass
                 </option>
               ))}
             </select>
-          </AdminField>
-          <AdminField
+          </FormField>
+          <FormField
             label={existing ? 'Replace file (optional)' : 'File'}
             hint={`${ALLOWED_ASSET_TYPES_SENTENCE}; at most ${formatFileSize(ASSET_MAX_BYTES)}.${existing?.file_path ? ` Current: ${existing.file_path.split('/').at(-1) ?? ''}${existing.file_size ? ` (${formatFileSize(existing.file_size)})` : ''}.` : ''}`}
             error={errors.file}
           >
             <input type="file" accept={ASSET_ACCEPT} onChange={(event) => void chooseFile(event.target.files?.[0])} disabled={busy} />
-          </AdminField>
+          </FormField>
           <div className="admin-form__file">
             {checkingFile ? <p className="card__text">Checking the file…</p> : null}
             {chosen ? (
@@ -267,11 +267,11 @@ export function AssetForm({ access, existing, templates, onDone, onCancel }: Ass
         <div className="form__alert" role="alert">
           {failure ? <p className="inline-message">{failure}</p> : null}
         </div>
-        <AdminSubmitRow label={existing ? 'Save changes' : publishNow ? 'Publish asset' : 'Save draft'} busyLabel="Saving…" busy={busy} blocked={access.blocked}>
+        <SubmitRow label={existing ? 'Save changes' : publishNow ? 'Publish asset' : 'Save draft'} busyLabel="Saving…" busy={busy} blocked={access.blocked}>
           <button type="button" className="button" onClick={onCancel} disabled={busy}>
             Cancel
           </button>
-        </AdminSubmitRow>
+        </SubmitRow>
       </form>
     </section>
   );

@@ -7,7 +7,7 @@
 import { useState } from 'react';
 import { fileTypeLabel, formatFileSize } from '../../../sync/domain/admin/asset-files';
 import { assetBodySchema } from '../../../sync/schema/catalog-bodies';
-import { ModalDialog } from '../../ui/Dialog';
+import { Dialog } from '../../ui/Dialog';
 import type { PlainDoc } from '../../data/collection-queries';
 import { useCatalog } from '../../data/workstation-hooks';
 import { AssetForm } from './AssetForm';
@@ -186,11 +186,11 @@ export function AssetsPanel({ access, announce }: { access: Admin; announce(mess
             </table>
           </div>
         )}
-        {access.blocked ? <p className="inline-message admin-submit__blocked">{access.blocked}</p> : null}
+        {access.blocked ? <p className="inline-message submit-row__blocked">{access.blocked}</p> : null}
       </section>
       <RetiredAssets access={access} announce={announce} changed={retiredCount} />
       {retiring ? (
-        <ModalDialog title={`Retire “${retiring.title}”?`} onClose={() => setRetiring(null)} busy={busyId === retiring.id}>
+        <Dialog title={`Retire “${retiring.title}”?`} onClose={() => setRetiring(null)} busy={busyId === retiring.id}>
           <p className="card__text">
             Partners’ apps remove it and its downloaded copy as soon as they sync, and its file can no longer be downloaded. It stays under Retired assets, where it can be restored.
           </p>
@@ -202,7 +202,7 @@ export function AssetsPanel({ access, announce }: { access: Admin; announce(mess
               Keep it
             </button>
           </div>
-        </ModalDialog>
+        </Dialog>
       ) : null}
     </div>
   );

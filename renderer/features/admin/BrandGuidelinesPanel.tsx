@@ -7,7 +7,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { brandGuidelineBodySchema, type BrandGuidelineBody } from '../../../sync/schema/catalog-bodies';
 import type { PlainDoc } from '../../data/collection-queries';
 import { useCatalog } from '../../data/workstation-hooks';
-import { AdminField, AdminSubmitRow } from './AdminFields';
+import { FormField, SubmitRow } from '../../ui/FormField';
 import type { AdminAccess } from './use-admin-access';
 
 type Admin = Extract<AdminAccess, { kind: 'admin' }>;
@@ -84,24 +84,24 @@ function BrandEditor({ access, row, body, announce }: { access: Admin; row: Plai
         {row.title} <span className="data-table__sub">version {row.version}</span>
       </h2>
       <form className="form" noValidate onSubmit={(event) => void save(event)}>
-        <AdminField label="Introduction" error={errors.intro}>
+        <FormField label="Introduction" error={errors.intro}>
           <textarea rows={3} value={form.intro} onChange={(event) => update('intro', event.target.value)} />
-        </AdminField>
+        </FormField>
 
         <fieldset className="admin-fieldset">
           <legend>Colour palette</legend>
           {form.palette.map((colour, index) => (
             <div className="admin-row admin-row--colour" key={index}>
-              <AdminField label={`Colour ${index + 1} name`} error={errors[`palette.${index}.name`]}>
+              <FormField label={`Colour ${index + 1} name`} error={errors[`palette.${index}.name`]}>
                 <input type="text" value={colour.name} onChange={(event) => updateRow('palette', index, { name: event.target.value })} />
-              </AdminField>
-              <AdminField label={`Colour ${index + 1} hex`} error={errors[`palette.${index}.hex`]}>
+              </FormField>
+              <FormField label={`Colour ${index + 1} hex`} error={errors[`palette.${index}.hex`]}>
                 <input type="text" value={colour.hex} onChange={(event) => updateRow('palette', index, { hex: event.target.value })} placeholder="#FF5722" />
-              </AdminField>
+              </FormField>
               <span className="admin-swatch" style={{ background: /^#[0-9a-f]{6}$/i.test(colour.hex) ? colour.hex : 'transparent' }} aria-hidden="true" />
-              <AdminField label={`Colour ${index + 1} usage`}>
+              <FormField label={`Colour ${index + 1} usage`}>
                 <input type="text" value={colour.usage} onChange={(event) => updateRow('palette', index, { usage: event.target.value })} />
-              </AdminField>
+              </FormField>
               <button type="button" className="button button--small" onClick={() => removeRow('palette', index)}>
                 Remove colour {index + 1}
               </button>
@@ -116,15 +116,15 @@ function BrandEditor({ access, row, body, announce }: { access: Admin; row: Plai
           <legend>Typography</legend>
           {form.typography.map((font, index) => (
             <div className="admin-row admin-row--font" key={index}>
-              <AdminField label={`Font ${index + 1} role`} error={errors[`typography.${index}.role`]}>
+              <FormField label={`Font ${index + 1} role`} error={errors[`typography.${index}.role`]}>
                 <input type="text" value={font.role} onChange={(event) => updateRow('typography', index, { role: event.target.value })} />
-              </AdminField>
-              <AdminField label={`Font ${index + 1} family`} error={errors[`typography.${index}.family`]}>
+              </FormField>
+              <FormField label={`Font ${index + 1} family`} error={errors[`typography.${index}.family`]}>
                 <input type="text" value={font.family} onChange={(event) => updateRow('typography', index, { family: event.target.value })} />
-              </AdminField>
-              <AdminField label={`Font ${index + 1} usage`}>
+              </FormField>
+              <FormField label={`Font ${index + 1} usage`}>
                 <input type="text" value={font.usage} onChange={(event) => updateRow('typography', index, { usage: event.target.value })} />
-              </AdminField>
+              </FormField>
               <button type="button" className="button button--small" onClick={() => removeRow('typography', index)}>
                 Remove font {index + 1}
               </button>
@@ -139,24 +139,24 @@ function BrandEditor({ access, row, body, announce }: { access: Admin; row: Plai
           <legend>Logo variations</legend>
           {form.logos.map((logo, index) => (
             <div className="admin-row admin-row--logo" key={index}>
-              <AdminField label={`Logo ${index + 1} variant`}>
+              <FormField label={`Logo ${index + 1} variant`}>
                 <select value={logo.variant} onChange={(event) => updateRow('logos', index, { variant: event.target.value as Logo['variant'] })}>
                   <option value="light">Light</option>
                   <option value="dark">Dark</option>
                   <option value="colour">Colour</option>
                 </select>
-              </AdminField>
-              <AdminField label={`Logo ${index + 1} SVG`} error={errors[`logos.${index}.svg`]} className="form-field--notes">
+              </FormField>
+              <FormField label={`Logo ${index + 1} SVG`} error={errors[`logos.${index}.svg`]} className="form-field--notes">
                 <textarea className="admin-code" rows={4} spellCheck={false} value={logo.svg} onChange={(event) => updateRow('logos', index, { svg: event.target.value })} />
-              </AdminField>
+              </FormField>
               {/^\s*<svg[\s>]/.test(logo.svg) ? (
                 <img className="admin-logo-preview" data-variant={logo.variant} alt={`Logo ${index + 1} preview`} src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(logo.svg)}`} />
               ) : (
                 <span className="admin-logo-preview" />
               )}
-              <AdminField label={`Logo ${index + 1} usage`}>
+              <FormField label={`Logo ${index + 1} usage`}>
                 <input type="text" value={logo.usage} onChange={(event) => updateRow('logos', index, { usage: event.target.value })} />
-              </AdminField>
+              </FormField>
               <button type="button" className="button button--small" onClick={() => removeRow('logos', index)}>
                 Remove logo {index + 1}
               </button>
@@ -167,25 +167,25 @@ function BrandEditor({ access, row, body, announce }: { access: Admin; row: Plai
           </button>
         </fieldset>
 
-        <AdminField label="Logo clear space" error={errors.logo_clear_space}>
+        <FormField label="Logo clear space" error={errors.logo_clear_space}>
           <textarea rows={2} value={form.logo_clear_space} onChange={(event) => update('logo_clear_space', event.target.value)} />
-        </AdminField>
+        </FormField>
         <div className="form-grid">
-          <AdminField label="Do" hint="One rule per line." error={Object.entries(errors).find(([key]) => key.startsWith('do.'))?.[1]}>
+          <FormField label="Do" hint="One rule per line." error={Object.entries(errors).find(([key]) => key.startsWith('do.'))?.[1]}>
             <textarea rows={5} value={form.do} onChange={(event) => update('do', event.target.value)} />
-          </AdminField>
-          <AdminField label="Don’t" hint="One rule per line." error={Object.entries(errors).find(([key]) => key.startsWith('dont.'))?.[1]}>
+          </FormField>
+          <FormField label="Don’t" hint="One rule per line." error={Object.entries(errors).find(([key]) => key.startsWith('dont.'))?.[1]}>
             <textarea rows={5} value={form.dont} onChange={(event) => update('dont', event.target.value)} />
-          </AdminField>
+          </FormField>
         </div>
-        <AdminField label="Brand voice and messaging" error={errors.voice}>
+        <FormField label="Brand voice and messaging" error={errors.voice}>
           <textarea rows={3} value={form.voice} onChange={(event) => update('voice', event.target.value)} />
-        </AdminField>
+        </FormField>
         <div role="alert" className="form__alert">
           {Object.keys(errors).length ? <p className="inline-message">Check the highlighted fields; nothing was saved.</p> : null}
           {failure ? <p className="inline-message">{failure}</p> : null}
         </div>
-        <AdminSubmitRow label="Save brand guidelines" busyLabel="Saving…" busy={busy} blocked={access.blocked} />
+        <SubmitRow label="Save brand guidelines" busyLabel="Saving…" busy={busy} blocked={access.blocked} />
       </form>
     </section>
   );

@@ -20,7 +20,7 @@ export function ReportHead({ headingId, heading, subject, report, blocked }: Rep
           Refresh {subject}
         </button>
       </div>
-      {blocked !== null ? <p className="inline-message admin-submit__blocked">{blocked}</p> : null}
+      {blocked !== null ? <p className="inline-message submit-row__blocked">{blocked}</p> : null}
       {report.error ? (
         <p className="inline-message" role="alert">
           {report.error}

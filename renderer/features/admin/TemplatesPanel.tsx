@@ -9,7 +9,7 @@ import { InvalidTemplateError, parseProposalTemplate } from '../../../sync/domai
 import { TIERS, type Tier } from '../../../sync/schema/fields';
 import type { PlainDoc } from '../../data/collection-queries';
 import { useCatalog } from '../../data/workstation-hooks';
-import { AdminField, AdminSubmitRow } from './AdminFields';
+import { FormField, SubmitRow } from '../../ui/FormField';
 import { TIER_LABELS } from './labels';
 import type { CatalogInsert } from './admin-api';
 import type { AdminAccess } from './use-admin-access';
@@ -138,12 +138,12 @@ export function TemplatesPanel({ access, announce }: { access: Admin; announce(m
         <section className="card admin-form" aria-labelledby={headingId}>
           <h2 id={headingId}>{draft.id ? 'Edit template' : 'New template'}</h2>
           <form className="form" noValidate onSubmit={(event) => void save(event)}>
-            <AdminField label="Template JSON" hint="Pages of blocks, as the proposal builder reads them. “Check” validates without saving." error={problems.length ? 'The template has problems; see the list below.' : undefined}>
+            <FormField label="Template JSON" hint="Pages of blocks, as the proposal builder reads them. “Check” validates without saving." error={problems.length ? 'The template has problems; see the list below.' : undefined}>
               <textarea className="admin-code" rows={18} spellCheck={false} value={draft.json} onChange={(event) => {
                   setDraft({ ...draft, json: event.target.value });
                   setValid(null);
                 }} />
-            </AdminField>
+            </FormField>
             <div role="alert" className="form__alert">
               {problems.length ? (
                 <ul className="inline-message admin-problems">
@@ -158,7 +158,7 @@ export function TemplatesPanel({ access, announce }: { access: Admin; announce(m
               {valid}
             </p>
             <div className="form-grid">
-              <AdminField label="Tier required">
+              <FormField label="Tier required">
                 <select value={draft.tier} onChange={(event) => setDraft({ ...draft, tier: event.target.value as Tier })}>
                   {TIERS.map((tier) => (
                     <option key={tier} value={tier}>
@@ -166,12 +166,12 @@ export function TemplatesPanel({ access, announce }: { access: Admin; announce(m
                     </option>
                   ))}
                 </select>
-              </AdminField>
+              </FormField>
               <label className="admin-checkbox">
                 <input type="checkbox" checked={draft.published} onChange={(event) => setDraft({ ...draft, published: event.target.checked })} /> Published
               </label>
             </div>
-            <AdminSubmitRow label="Save template" busyLabel="Saving…" busy={busy} blocked={access.blocked}>
+            <SubmitRow label="Save template" busyLabel="Saving…" busy={busy} blocked={access.blocked}>
               <button
                 type="button"
                 className="button"
@@ -185,7 +185,7 @@ export function TemplatesPanel({ access, announce }: { access: Admin; announce(m
               <button type="button" className="button" onClick={() => setDraft(null)} disabled={busy}>
                 Cancel
               </button>
-            </AdminSubmitRow>
+            </SubmitRow>
           </form>
         </section>
       ) : null}

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { PAYOUT_FREQUENCIES, tierRuleBodySchema, type TierRuleBody } from '../../../sync/schema/catalog-bodies';
 import type { PlainDoc } from '../../data/collection-queries';
 import { useCatalog } from '../../data/workstation-hooks';
-import { AdminField, AdminSubmitRow } from './AdminFields';
+import { FormField, SubmitRow } from '../../ui/FormField';
 import { TIER_LABELS } from './labels';
 import type { AdminAccess } from './use-admin-access';
 
@@ -150,10 +150,10 @@ function TierRuleEditor({
         <fieldset className="admin-fieldset">
           <legend>Commission and payouts</legend>
           <div className="form-grid">
-            <AdminField label="Commission rate (%)" error={errors.commission_rate}>
+            <FormField label="Commission rate (%)" error={errors.commission_rate}>
               <input type="number" inputMode="decimal" min={0} max={100} step="0.5" value={form.commission_rate} onChange={(event) => set('commission_rate', event.target.value)} />
-            </AdminField>
-            <AdminField label="Payout frequency" error={errors.payout_frequency}>
+            </FormField>
+            <FormField label="Payout frequency" error={errors.payout_frequency}>
               <select value={form.payout_frequency} onChange={(event) => set('payout_frequency', event.target.value)}>
                 {PAYOUT_FREQUENCIES.map((frequency) => (
                   <option key={frequency} value={frequency}>
@@ -161,16 +161,16 @@ function TierRuleEditor({
                   </option>
                 ))}
               </select>
-            </AdminField>
+            </FormField>
           </div>
         </fieldset>
         <fieldset className="admin-fieldset">
           <legend>Requirements to reach {TIER_LABELS[body.tier]}</legend>
           <div className="form-grid">
             {REQUIREMENTS.map(([key, label]) => (
-              <AdminField key={key} label={label} error={errors[key]}>
+              <FormField key={key} label={label} error={errors[key]}>
                 <input type="number" inputMode="decimal" min={0} step={key === 'satisfaction_rating' ? '0.1' : '1'} value={form[key]} onChange={(event) => set(key, event.target.value)} />
-              </AdminField>
+              </FormField>
             ))}
           </div>
         </fieldset>
@@ -178,9 +178,9 @@ function TierRuleEditor({
           <legend>Benefits</legend>
           <div className="form-grid">
             {LISTS.map(([key, label]) => (
-              <AdminField key={key} label={label} hint="Separate items with commas." error={errors[key]}>
+              <FormField key={key} label={label} hint="Separate items with commas." error={errors[key]}>
                 <input type="text" value={form[key]} onChange={(event) => set(key, event.target.value)} />
-              </AdminField>
+              </FormField>
             ))}
           </div>
           <fieldset className="admin-fieldset admin-checks">
@@ -197,7 +197,7 @@ function TierRuleEditor({
           {Object.keys(errors).length ? <p className="inline-message">Check the highlighted fields; nothing was saved.</p> : null}
           {failure ? <p className="inline-message">{failure}</p> : null}
         </div>
-        <AdminSubmitRow label={`Save ${TIER_LABELS[body.tier]} rule`} busyLabel="Saving…" busy={busy} blocked={access.blocked} />
+        <SubmitRow label={`Save ${TIER_LABELS[body.tier]} rule`} busyLabel="Saving…" busy={busy} blocked={access.blocked} />
       </form>
     </section>
   );

@@ -1,4 +1,4 @@
-/** Form pieces the admin panels share: a labelled field with hint and error, and a submit row that says why it is disabled. */
+/** Form pieces every screen shares: a labelled field with hint and error, and a submit row that says why it is disabled. */
 import { cloneElement, useId, type ReactElement, type ReactNode } from 'react';
 
 interface ControlProps {
@@ -7,7 +7,7 @@ interface ControlProps {
   'aria-invalid'?: boolean;
 }
 
-export function AdminField({
+export function FormField({
   label,
   hint,
   error,
@@ -43,7 +43,7 @@ export function AdminField({
 }
 
 /** The submit button, disabled while busy or blocked; when blocked, the reason is shown beside it and read with it. */
-export function AdminSubmitRow({
+export function SubmitRow({
   label,
   busyLabel,
   busy,
@@ -58,7 +58,7 @@ export function AdminSubmitRow({
 }) {
   const reasonId = useId();
   return (
-    <div className="admin-submit">
+    <div className="submit-row">
       <div className="button-row">
         <button type="submit" className="button button--primary" disabled={busy || blocked !== null} aria-describedby={blocked ? reasonId : undefined}>
           {busy ? busyLabel : label}
@@ -66,7 +66,7 @@ export function AdminSubmitRow({
         {children}
       </div>
       {blocked ? (
-        <p id={reasonId} className="inline-message admin-submit__blocked">
+        <p id={reasonId} className="inline-message submit-row__blocked">
           {blocked}
         </p>
       ) : null}
