@@ -21,6 +21,7 @@ export interface SisoApi {
     cacheDelete(request: IpcRequest<'assets:cache-delete'>): Promise<IpcReply<'assets:cache-delete'>>;
     cacheClear(): Promise<IpcReply<'assets:cache-clear'>>;
   };
+  servers: { allow(request: IpcRequest<'servers:allow'>): Promise<IpcReply<'servers:allow'>> };
   notify: { show(request: IpcRequest<'notify:show'>): Promise<IpcReply<'notify:show'>> };
   deeplink: { onOpen(listener: (payload: IpcEventPayload<'deeplink:open'>) => void): () => void };
 }

@@ -4,6 +4,7 @@
  * only the `SisoApi` type.
  */
 import { z } from 'zod';
+import { MAX_SERVER_URL_LENGTH } from '../../sync/domain/url-policy';
 
 const secretKey = z.string().regex(/^[a-z0-9._:-]{1,128}$/i, 'Secret keys are short names');
 
@@ -67,6 +68,14 @@ export const ipcContract = {
   'assets:cache-list': { request: z.void(), reply: z.object({ entries: z.array(assetCacheEntry) }) },
   'assets:cache-delete': { request: z.object({ assetId }), reply: z.object({ removed: z.int().min(0) }) },
   'assets:cache-clear': { request: z.void(), reply: z.object({ removed: z.int().min(0) }) },
+  /** Lets the page connect to a server confirmed on Welcome (main validates it with the URL policy). */
+  'servers:allow': {
+    request: z.object({ serverUrl: z.string().min(1).max(MAX_SERVER_URL_LENGTH) }),
+    reply: z.discriminatedUnion('allowed', [
+      z.object({ allowed: z.literal(true), origin: z.string(), reloadRequired: z.boolean() }),
+      z.object({ allowed: z.literal(false), reason: z.string().min(1) }),
+    ]),
+  },
   'notify:show': {
     request: z.object({ title: z.string().min(1).max(200), body: z.string().max(1000) }),
     reply: z.object({ shown: z.boolean() }),

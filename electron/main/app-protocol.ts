@@ -33,6 +33,16 @@ export function resolveAppFile(root: string, requestUrl: string): string | undef
   return file.startsWith(normalize(root) + sep) ? file : undefined;
 }
 
+/** The page itself (not a script or image it loads): it carries the CSP until the next reload. */
+export function isAppDocumentRequest(requestUrl: string): boolean {
+  try {
+    const url = new URL(requestUrl);
+    return url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST && (url.pathname === '/' || url.pathname.endsWith('.html'));
+  } catch {
+    return false;
+  }
+}
+
 export async function serveAppFile(root: string, requestUrl: string, csp: string): Promise<Response> {
   const file = resolveAppFile(root, requestUrl);
   if (!file) return new Response('Not found', { status: 404 });

@@ -1,15 +1,19 @@
 /**
  * The Content-Security-Policy sent with every response to the renderer. The network is limited
- * to the app itself and the configured Supabase project (HTTP for REST/Auth/Storage, WebSocket
- * for Realtime).
+ * to the app itself, the configured Supabase project and the servers the person confirmed on
+ * Welcome (HTTP for REST/Auth/Storage, WebSocket for Realtime). Built per response, so a server
+ * confirmed now is in the policy of the next page load.
  */
 export interface CspOptions {
   supabaseUrl: string;
+  /** Origins confirmed on Welcome (see server-origins.ts), each already validated. */
+  serverOrigins?: readonly string[];
   /** The Vite dev server needs inline React refresh and its own websocket; production never. */
   development: boolean;
   devServerUrl?: string;
 }
 
+/** A server's origin and its WebSocket twin (Realtime): https → wss, http → ws. */
 export function supabaseOrigins(supabaseUrl: string): string[] {
   const url = new URL(supabaseUrl);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`Supabase URL must be http(s): ${supabaseUrl}`);
@@ -18,7 +22,9 @@ export function supabaseOrigins(supabaseUrl: string): string[] {
 }
 
 export function buildCsp(options: CspOptions): string {
-  const connect = ["'self'", ...supabaseOrigins(options.supabaseUrl)];
+  const servers = [options.supabaseUrl, ...(options.serverOrigins ?? [])];
+  const connect = ["'self'", ...new Set(servers.flatMap(supabaseOrigins))];
+  const images = ["'self'", 'data:', 'blob:', ...new Set(servers.map((server) => new URL(server).origin))];
   const script = ["'self'"];
   if (options.development && options.devServerUrl) {
     const dev = new URL(options.devServerUrl);
@@ -29,7 +35,7 @@ export function buildCsp(options: CspOptions): string {
     'default-src': ["'self'"],
     'script-src': script,
     'style-src': ["'self'", "'unsafe-inline'"],
-    'img-src': ["'self'", 'data:', 'blob:', new URL(options.supabaseUrl).origin],
+    'img-src': images,
     'font-src': ["'self'", 'data:'],
     'connect-src': connect,
     'worker-src': ["'self'", 'blob:'],

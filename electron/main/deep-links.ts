@@ -1,18 +1,17 @@
 /**
  * `siso://` deep links (e.g. from an email: siso://leads/123, siso://marketing) are untrusted
- * input: only known sections and safe ids become in-app routes; anything else is refused.
+ * input: only screens of the shared screen list (sync/domain/screens.ts) and safe ids become
+ * in-app routes; anything else is refused with a reason.
  */
-import { z } from 'zod';
+import { routeForDeepLink, type DeepLinkTarget } from '../../sync/domain/screens';
 
 export const DEEP_LINK_PROTOCOL = 'siso';
+const MAX_DEEP_LINK_LENGTH = 2048;
 
-const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
-const section = z.enum(['workspace', 'settings', 'dashboard', 'tiers', 'leads', 'marketing', 'proposals', 'training', 'support', 'commissions']);
-
-export type DeepLinkResult = { ok: true; route: string } | { ok: false; reason: string };
+export type DeepLinkResult = DeepLinkTarget;
 
 export function parseDeepLink(raw: string): DeepLinkResult {
-  if (raw.length > 2048) return { ok: false, reason: 'The link is too long.' };
+  if (raw.length > MAX_DEEP_LINK_LENGTH) return { ok: false, reason: 'The link is too long.' };
   let url: URL;
   try {
     url = new URL(raw);
@@ -20,16 +19,13 @@ export function parseDeepLink(raw: string): DeepLinkResult {
     return { ok: false, reason: 'The link is not a valid address.' };
   }
   if (url.protocol !== `${DEEP_LINK_PROTOCOL}:`) return { ok: false, reason: `Only ${DEEP_LINK_PROTOCOL}:// links open the workstation.` };
-  const parts = [url.hostname, ...url.pathname.split('/')].filter((p) => p.length > 0).map((p) => decodeURIComponent(p));
-  const parsedSection = section.safeParse(parts[0]);
-  if (!parsedSection.success) return { ok: false, reason: `The workstation has no section called "${parts[0] ?? ''}".` };
-  if (parts.length > 2) return { ok: false, reason: 'The link has more parts than the workstation understands.' };
-  if (parts.length === 2) {
-    const parsedId = id.safeParse(parts[1]);
-    if (!parsedId.success) return { ok: false, reason: 'The link names an item the workstation cannot read.' };
-    return { ok: true, route: `/${parsedSection.data}/${parsedId.data}` };
+  let parts: string[];
+  try {
+    parts = [url.hostname, ...url.pathname.split('/')].filter((p) => p.length > 0).map((p) => decodeURIComponent(p));
+  } catch {
+    return { ok: false, reason: 'The link is not a valid address.' };
   }
-  return { ok: true, route: `/${parsedSection.data}` };
+  return routeForDeepLink(parts);
 }
 
 /** On Windows and Linux a deep link arrives as a command-line argument of a second instance. */

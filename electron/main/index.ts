@@ -2,7 +2,7 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, safeStorage, session, shell } from 'electron';
 import { join } from 'node:path';
 import { readAppConfig } from './app-config';
-import { APP_HOST, APP_SCHEME, APP_URL, serveAppFile } from './app-protocol';
+import { APP_HOST, APP_SCHEME, APP_URL, isAppDocumentRequest, serveAppFile } from './app-protocol';
 import { buildCsp } from './csp';
 import { DEEP_LINK_PROTOCOL, findDeepLinkArgument, parseDeepLink } from './deep-links';
 import { createAssetCache } from './asset-cache';
@@ -11,17 +11,26 @@ import { registerAssetsIpc } from './ipc/assets-ipc';
 import { registerFilesIpc } from './ipc/files-ipc';
 import { registerNotifyIpc } from './ipc/notify-ipc';
 import { registerSecretsIpc } from './ipc/secrets-ipc';
+import { registerServersIpc } from './ipc/servers-ipc';
 import { registerShellIpc } from './ipc/shell-ipc';
 import { applicationMenuTemplate } from './menu';
-import { installNavigationGuard, isAllowedExternalUrl } from './navigation-guard';
+import { installNavigationGuard } from './navigation-guard';
 import { denyAllPermissions } from './permissions';
 import { createSecretStore } from './secret-store';
+import { createServerOriginAccess } from './server-origins';
+import { checkExternalUrl } from '../../sync/domain/url-policy';
 import { mainWindowOptions } from './window-options';
 
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
 const appUrl = devServerUrl ?? APP_URL;
 const config = readAppConfig(process.env);
-const csp = buildCsp({ supabaseUrl: config.supabaseUrl, development: Boolean(devServerUrl), devServerUrl });
+const serverOrigins = createServerOriginAccess({
+  file: join(app.getPath('userData'), 'allowed-servers.json'),
+  configuredOrigin: new URL(config.supabaseUrl).origin,
+});
+/** Per response, so a server confirmed on Welcome reaches the page's next load. */
+const currentCsp = () =>
+  buildCsp({ supabaseUrl: config.supabaseUrl, serverOrigins: serverOrigins.origins(), development: Boolean(devServerUrl), devServerUrl });
 
 let mainWindow: BrowserWindow | null = null;
 let pendingDeepLink: string | undefined = findDeepLinkArgument(process.argv);
@@ -44,10 +53,14 @@ if (!app.requestSingleInstanceLock()) {
     routeDeepLink(url);
   });
   app.setAsDefaultProtocolClient(DEEP_LINK_PROTOCOL);
-  app.whenReady().then(start).catch((error: unknown) => {
-    dialog.showErrorBox('SISO Partner Workstation could not start', error instanceof Error ? error.message : String(error));
-    app.quit();
-  });
+  app
+    .whenReady()
+    .then(() => serverOrigins.load())
+    .then(start)
+    .catch((error: unknown) => {
+      dialog.showErrorBox('SISO Partner Workstation could not start', error instanceof Error ? error.message : String(error));
+      app.quit();
+    });
 }
 
 function routeDeepLink(raw: string): void {
@@ -64,23 +77,29 @@ function routeDeepLink(raw: string): void {
 }
 
 async function openExternal(url: string): Promise<void> {
-  if (isAllowedExternalUrl(url)) await shell.openExternal(url);
+  const decision = checkExternalUrl(url);
+  if (decision.allowed) await shell.openExternal(decision.url);
 }
 
 function start(): void {
   const rendererRoot = join(__dirname, '../renderer');
-  protocol.handle(APP_SCHEME, (request) => serveAppFile(rendererRoot, request.url, csp));
+  protocol.handle(APP_SCHEME, (request) => {
+    if (isAppDocumentRequest(request.url)) serverOrigins.noteDocumentServed();
+    return serveAppFile(rendererRoot, request.url, currentCsp());
+  });
   denyAllPermissions(session.defaultSession);
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     // The dev server's responses get the CSP here; app:// responses carry it already.
     if (details.url.startsWith(`${APP_SCHEME}://${APP_HOST}`)) return callback({});
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
+    if (details.resourceType === 'mainFrame') serverOrigins.noteDocumentServed();
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [currentCsp()] } });
   });
 
   const deps = { ipc: ipcMain, appUrl: () => appUrl };
   registerAppIpc({ ...deps, version: app.getVersion(), platform: process.platform, packaged: app.isPackaged, config });
   registerSecretsIpc({ ...deps, store: createSecretStore(join(app.getPath('userData'), 'secrets.json'), safeStorage) });
   registerShellIpc({ ...deps, openExternal });
+  registerServersIpc({ ...deps, access: serverOrigins });
   registerFilesIpc({
     ...deps,
     chooseSavePath: async (suggestedName) => {

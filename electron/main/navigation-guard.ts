@@ -1,30 +1,13 @@
 /**
  * The renderer may never navigate away from the app or open windows. Links the user clicks that
- * point at allow-listed https sites open in the system browser instead.
+ * the shared URL policy allows (sync/domain/url-policy.ts) open in the system browser instead.
  */
 import type { WebContents } from 'electron';
+import { checkExternalUrl } from '../../sync/domain/url-policy';
 
-export const EXTERNAL_HOST_ALLOW_LIST = [
-  'siso.agency',
-  'www.siso.agency',
-  'partners.siso.agency',
-  'docs.siso.agency',
-  'www.linkedin.com',
-  'linkedin.com',
-  'x.com',
-  'twitter.com',
-] as const;
-
-export function isAllowedExternalUrl(raw: string, allowList: readonly string[] = EXTERNAL_HOST_ALLOW_LIST): boolean {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return false;
-  }
-  if (url.protocol === 'mailto:') return url.pathname.length > 0 && !url.pathname.includes('\n');
-  if (url.protocol !== 'https:' || url.username || url.password) return false;
-  return allowList.includes(url.hostname.toLowerCase());
+/** The same decision the renderer's platform makes before it asks main to open a link. */
+export function isAllowedExternalUrl(raw: string): boolean {
+  return checkExternalUrl(raw).allowed;
 }
 
 /** Same-document navigations inside the app (hash routes) stay; everything else is refused. */

@@ -27,6 +27,7 @@ const api = {
     cacheDelete: (request) => invoke('assets:cache-delete', request),
     cacheClear: () => invoke('assets:cache-clear'),
   },
+  servers: { allow: (request) => invoke('servers:allow', request) },
   notify: { show: (request) => invoke('notify:show', request) },
   deeplink: {
     onOpen: (listener) => {

@@ -1,39 +1,32 @@
+/** The main navigation: the screens of the shared screen list (sync/domain/screens.ts) this session may use. */
 import { NavLink } from 'react-router-dom';
 import { Icon, type IconName } from '../ui/Icon';
 import { useAppInfo } from '../platform';
 import { useUiStore } from '../ui/ui-store';
 import { useIsAdminSession } from '../session';
+import { sidebarScreens, type Screen } from '../../sync/domain/screens';
 
 interface NavItem {
   to: string;
   label: string;
   icon: IconName;
-  end?: boolean;
+  end: boolean;
 }
 
-/** Only sections that exist. Each feature adds its entry here when it lands. */
-const navItems: readonly NavItem[] = [
-  { to: '/', label: 'Dashboard', icon: 'home', end: true },
-  { to: '/tiers', label: 'Tier progress', icon: 'tiers' },
-  { to: '/leads', label: 'Leads', icon: 'leads' },
-  { to: '/referrals', label: 'Referral links', icon: 'link' },
-  { to: '/marketing-center', label: 'Marketing center', icon: 'marketing' },
-  { to: '/proposals', label: 'Proposals', icon: 'document' },
-  { to: '/brand-kit', label: 'Brand kit', icon: 'palette' },
-  { to: '/workspace', label: 'Workspace', icon: 'workspace' },
-  { to: '/settings', label: 'Settings', icon: 'settings' },
-];
+function navItem(screen: Screen): NavItem {
+  // Assigning here checks at compile time that every screen's icon is one Icon can draw.
+  const icon: IconName = screen.icon;
+  return { to: screen.path, label: screen.label, icon, end: screen.path === '/' };
+}
 
 /**
- * An admin session (the JWT's role; RLS is what actually refuses non-admins) gets the admin area,
- * the Marketing center as partners see it, and the app's own pages: partner screens would mix
- * every partner's data (see PartnerScreen).
+ * The sidebar lists the screens the shared screen list marks for it. An admin session (the JWT's
+ * role; RLS is what actually refuses non-admins) gets the admin area, the Marketing center as
+ * partners see it, and the app's own pages: partner screens would mix every partner's data (see
+ * PartnerScreen).
  */
-const ADMIN_PATHS: ReadonlySet<string> = new Set(['/marketing-center', '/workspace', '/settings']);
-const adminNavItems: readonly NavItem[] = [
-  { to: '/admin', label: 'Admin', icon: 'tiers' },
-  ...navItems.filter((item) => ADMIN_PATHS.has(item.to)),
-];
+const partnerNavItems: readonly NavItem[] = sidebarScreens(false).map(navItem);
+const adminNavItems: readonly NavItem[] = sidebarScreens(true).map(navItem);
 
 export function Sidebar() {
   const collapsed = useUiStore((state) => state.sidebarCollapsed);
@@ -50,9 +43,9 @@ export function Sidebar() {
         </span>
       </div>
       <ul className="sidebar__list">
-        {(isAdmin ? adminNavItems : navItems).map((item) => (
+        {(isAdmin ? adminNavItems : partnerNavItems).map((item) => (
           <li key={item.to}>
-            <NavLink to={item.to} end={item.end ?? false} className="sidebar__link" title={collapsed ? item.label : undefined}>
+            <NavLink to={item.to} end={item.end} className="sidebar__link" title={collapsed ? item.label : undefined}>
               <Icon name={item.icon} />
               <span className="sidebar__label">{item.label}</span>
             </NavLink>

@@ -1,29 +1,31 @@
 /**
  * The route table. Hash routing: the app is served from file:// in Electron and any path on the web.
- * Screens with heavy libraries (pdf-lib and fonts, CSV parsing, QR codes, uploads) load on first
- * visit, so starting the app parses only what the dashboard and leads need.
+ * One route per screen of the shared screen list (sync/domain/screens.ts), keyed by screen id, so a
+ * screen cannot be listed without a page or routed without being listed. Screens with heavy
+ * libraries (pdf-lib and fonts, CSV parsing, QR codes, uploads) load on first visit, so starting the
+ * app parses only what the dashboard and leads need.
  */
-import { createHashRouter, type RouteObject } from 'react-router-dom';
-import { DashboardPage } from '../features/dashboard/DashboardPage';
-import { TierProgressPage } from '../features/tiers/TierProgressPage';
-import { LeadDetailPage } from '../features/leads/LeadDetailPage';
-import { LeadsPage } from '../features/leads/LeadsPage';
-import { SettingsPage } from '../features/settings/SettingsPage';
-import { WorkspacePage } from '../features/workspace/WorkspacePage';
+import { createHashRouter, type NonIndexRouteObject, type RouteObject } from 'react-router-dom';
+import { SCREENS, screenRoutePath, type ScreenId } from '../../sync/domain/screens';
+import { DashboardPage } from '../features/dashboard';
+import { TierProgressPage } from '../features/tiers';
+import { LeadDetailPage, LeadsPage } from '../features/leads';
+import { SettingsPage } from '../features/settings';
+import { WorkspacePage } from '../features/workspace';
 import { AppShell } from './AppShell';
 import { NotFoundPage } from './NotFoundPage';
 import { PartnerScreen } from './PartnerScreen';
 import { RouteErrorPage } from './RouteErrorPage';
 
 const screens = {
-  CsvImportPage: () => import('../features/leads/import/CsvImportPage'),
-  ReferralsPage: () => import('../features/referrals/ReferralsPage'),
-  MarketingCenterPage: () => import('../features/marketing/MarketingCenterPage'),
-  BrandGuidelinesPage: () => import('../features/marketing/BrandGuidelinesPage'),
-  ProposalsPage: () => import('../features/proposals/ProposalsPage'),
-  NewProposalPage: () => import('../features/proposals/NewProposalPage'),
-  BrandKitPage: () => import('../features/brand-kit/BrandKitPage'),
-  AdminPage: () => import('../features/admin/AdminPage'),
+  CsvImportPage: () => import('../features/leads/import'),
+  ReferralsPage: () => import('../features/referrals'),
+  MarketingCenterPage: () => import('../features/marketing'),
+  BrandGuidelinesPage: () => import('../features/marketing'),
+  ProposalsPage: () => import('../features/proposals'),
+  NewProposalPage: () => import('../features/proposals'),
+  BrandKitPage: () => import('../features/brand-kit'),
+  AdminPage: () => import('../features/admin'),
 };
 
 /**
@@ -47,6 +49,56 @@ export function preloadScreens(win: Pick<Window, 'addEventListener' | 'removeEve
   return () => win.removeEventListener('online', onOnline);
 }
 
+/** What each screen shows: an element, or a lazily loaded one. */
+type ScreenPage = Pick<NonIndexRouteObject, 'element' | 'lazy'>;
+
+const screenPages = {
+  dashboard: { element: <PartnerScreen title="Dashboard" home><DashboardPage /></PartnerScreen> },
+  tiers: { element: <PartnerScreen title="Tier progress"><TierProgressPage /></PartnerScreen> },
+  workspace: { element: <WorkspacePage /> },
+  leads: { element: <PartnerScreen title="Leads"><LeadsPage /></PartnerScreen> },
+  'leads-import': {
+    lazy: async () => {
+      const { CsvImportPage } = await screens.CsvImportPage();
+      return { element: <PartnerScreen title="Leads"><CsvImportPage /></PartnerScreen> };
+    },
+  },
+  lead: { element: <PartnerScreen title="Leads"><LeadDetailPage /></PartnerScreen> },
+  referrals: {
+    lazy: async () => {
+      const { ReferralsPage } = await screens.ReferralsPage();
+      return { element: <PartnerScreen title="Referral links"><ReferralsPage /></PartnerScreen> };
+    },
+  },
+  'marketing-center': { lazy: async () => ({ Component: (await screens.MarketingCenterPage()).MarketingCenterPage }) },
+  'brand-guidelines': { lazy: async () => ({ Component: (await screens.BrandGuidelinesPage()).BrandGuidelinesPage }) },
+  proposals: {
+    lazy: async () => {
+      const { ProposalsPage } = await screens.ProposalsPage();
+      return { element: <PartnerScreen title="Proposals"><ProposalsPage /></PartnerScreen> };
+    },
+  },
+  'new-proposal': {
+    lazy: async () => {
+      const { NewProposalPage } = await screens.NewProposalPage();
+      return { element: <PartnerScreen title="Proposals"><NewProposalPage /></PartnerScreen> };
+    },
+  },
+  'brand-kit': {
+    lazy: async () => {
+      const { BrandKitPage } = await screens.BrandKitPage();
+      return { element: <PartnerScreen title="Brand kit"><BrandKitPage /></PartnerScreen> };
+    },
+  },
+  settings: { element: <SettingsPage /> },
+  admin: { lazy: async () => ({ Component: (await screens.AdminPage()).AdminPage }) },
+} satisfies Record<ScreenId, ScreenPage>;
+
+function screenRoute(screen: (typeof SCREENS)[number]): RouteObject {
+  const page: ScreenPage = screenPages[screen.id];
+  return screen.path === '/' ? { index: true, ...page } : { path: screenRoutePath(screen).slice(1), ...page };
+}
+
 export const appRoutes: RouteObject[] = [
   {
     element: <AppShell />,
@@ -58,35 +110,7 @@ export const appRoutes: RouteObject[] = [
         // A pathless layer so a failing screen shows its error inside the shell, not instead of it.
         errorElement: <RouteErrorPage />,
         children: [
-          { index: true, element: <PartnerScreen title="Dashboard" home><DashboardPage /></PartnerScreen> },
-          { path: 'tiers', element: <PartnerScreen title="Tier progress"><TierProgressPage /></PartnerScreen> },
-          { path: 'workspace', element: <WorkspacePage /> },
-          { path: 'leads', element: <PartnerScreen title="Leads"><LeadsPage /></PartnerScreen> },
-          { path: 'leads/import', lazy: async () => {
-              const { CsvImportPage } = await screens.CsvImportPage();
-              return { element: <PartnerScreen title="Leads"><CsvImportPage /></PartnerScreen> };
-            } },
-          { path: 'leads/:leadId', element: <PartnerScreen title="Leads"><LeadDetailPage /></PartnerScreen> },
-          { path: 'referrals', lazy: async () => {
-              const { ReferralsPage } = await screens.ReferralsPage();
-              return { element: <PartnerScreen title="Referral links"><ReferralsPage /></PartnerScreen> };
-            } },
-          { path: 'marketing-center', lazy: async () => ({ Component: (await screens.MarketingCenterPage()).MarketingCenterPage }) },
-          { path: 'marketing-center/brand', lazy: async () => ({ Component: (await screens.BrandGuidelinesPage()).BrandGuidelinesPage }) },
-          { path: 'proposals', lazy: async () => {
-              const { ProposalsPage } = await screens.ProposalsPage();
-              return { element: <PartnerScreen title="Proposals"><ProposalsPage /></PartnerScreen> };
-            } },
-          { path: 'proposals/new', lazy: async () => {
-              const { NewProposalPage } = await screens.NewProposalPage();
-              return { element: <PartnerScreen title="Proposals"><NewProposalPage /></PartnerScreen> };
-            } },
-          { path: 'brand-kit', lazy: async () => {
-              const { BrandKitPage } = await screens.BrandKitPage();
-              return { element: <PartnerScreen title="Brand kit"><BrandKitPage /></PartnerScreen> };
-            } },
-          { path: 'settings', element: <SettingsPage /> },
-          { path: 'admin', lazy: async () => ({ Component: (await screens.AdminPage()).AdminPage }) },
+          ...SCREENS.map(screenRoute),
           { path: '*', element: <NotFoundPage /> },
         ],
       },

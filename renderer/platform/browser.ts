@@ -100,6 +100,14 @@ export function createBrowserPlatform({ env, window: win }: BrowserPlatformOptio
         return false;
       }
     },
+    async allowServer(serverUrl) {
+      // A browser page has no app CSP to extend: the server's own CORS rules decide.
+      try {
+        return { allowed: true, origin: new URL(serverUrl).origin, reloadRequired: false };
+      } catch {
+        return { allowed: false, reason: 'The server address is not a valid address. Use e.g. https://your-project.supabase.co.' };
+      }
+    },
     onDeepLink() {
       // Browsers have no OS-level deep links: the hash URL itself is the link.
       return () => {};

@@ -54,6 +54,9 @@ export function createElectronPlatform(siso: SisoApi): Platform {
     async notify(request) {
       return (await siso.notify.show(request)).shown;
     },
+    async allowServer(serverUrl) {
+      return siso.servers.allow({ serverUrl });
+    },
     onDeepLink(listener) {
       return siso.deeplink.onOpen((payload) => listener(payload.route));
     },

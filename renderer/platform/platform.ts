@@ -81,17 +81,28 @@ export interface AssetFileCache {
 
 export type DeepLinkListener = (route: string) => void;
 
+/**
+ * The answer to "may the app talk to this server?". `reloadRequired`: the host allowed it, but the
+ * page loaded before that must reload to pick it up (Electron's CSP is fixed per page load).
+ */
+export type ServerAccessResult = { allowed: true; origin: string; reloadRequired: boolean } | { allowed: false; reason: string };
+
 export interface Platform {
   readonly kind: 'electron' | 'browser';
   appInfo(): Promise<AppInfo>;
   config(): Promise<PlatformConfig>;
   readonly secrets: SecretStore;
-  /** Opens https links on the allow-list (see external-links.ts) and mailto: links. */
+  /** Opens the links the shared URL policy allows (sync/domain/url-policy.ts): SISO sites, share dialogs, mailto:. */
   openExternal(url: string): Promise<OpenExternalResult>;
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
   readonly assetCache: AssetFileCache;
   /** Returns false where system notifications are unavailable; callers then show it in-app. */
   notify(request: NotificationRequest): Promise<boolean>;
+  /**
+   * Lets the app connect to a server the person confirmed (Welcome's server address). Electron adds
+   * exactly its origin to the page's CSP and keeps it; a browser needs nothing and allows it.
+   */
+  allowServer(serverUrl: string): Promise<ServerAccessResult>;
   /** Routes opened from outside (siso:// links). Returns an unsubscribe function. */
   onDeepLink(listener: DeepLinkListener): () => void;
 }

@@ -1,6 +1,6 @@
 /**
  * The preload exposes `window.siso` in Electron only; in a browser it is absent. Only
- * `renderer/app/platform` should read it — everything else goes through `usePlatform()`.
+ * `renderer/platform` should read it — everything else goes through `usePlatform()`.
  */
 import type { SisoApi } from '../../electron/contract/api';
 

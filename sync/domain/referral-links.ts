@@ -5,9 +5,10 @@
 import { z } from 'zod';
 import type { NewRowContext } from './leads';
 import { referralLinkSchema, type ReferralLinkDoc } from '../schema/referral-links.schema';
+import { isSisoHost, SISO_DOMAINS } from './url-policy';
 
-/** SISO's configured link domains: each apex domain and any of its subdomains. */
-export const SISO_LINK_DOMAINS = ['siso.agency'] as const;
+/** The domains a referral link may point to (and their subdomains): SISO's own, from the URL policy. */
+export const SISO_LINK_DOMAINS = SISO_DOMAINS;
 
 export const UTM_VALUE_MAX = 100;
 export const LINK_NAME_MAX = 80;
@@ -21,10 +22,8 @@ export type UtmKey = (typeof UTM_KEYS)[number];
 export const REF_PARAM = 'ref';
 const utmParam = (key: UtmKey) => `utm_${key}`;
 
-export function isSisoLinkHost(hostname: string): boolean {
-  const host = hostname.toLowerCase();
-  return SISO_LINK_DOMAINS.some((domain) => host === domain || host.endsWith(`.${domain}`));
-}
+/** The URL policy's host rule, so a link the form accepts is one the app will open. */
+export const isSisoLinkHost = isSisoHost;
 
 /** "Spring Sale 2026 " → "spring-sale-2026": trimmed, lower case, runs of spaces as one hyphen. */
 export function normaliseUtmValue(raw: string): string {

@@ -11,6 +11,8 @@ import {
   validateReferralLinkForm,
   type ReferralLinkFormInput,
 } from '../../sync/domain/referral-links';
+import { checkExternalUrl } from '../../sync/domain/url-policy';
+import { isAllowedExternalUrl } from '../../electron/main/navigation-guard';
 
 const REF = '00000000-0000-4000-8000-00000000de40';
 const utm = { source: 'linkedin', medium: 'social', campaign: 'spring' };
@@ -27,6 +29,17 @@ describe('buildReferralUrl destinations', () => {
     }
     expect(isSisoLinkHost('a.b.siso.agency')).toBe(true);
     expect(isSisoLinkHost('notsiso.agency')).toBe(false);
+    expect(isSisoLinkHost('evil-siso.agency')).toBe(false);
+  });
+
+  it('builds only links the app then opens: the form and main share one host rule', () => {
+    for (const destination of ['https://siso.agency/', 'https://offers.siso.agency/spring', 'https://a.b.siso.agency/x']) {
+      const result = build(destination);
+      expect(result.ok, destination).toBe(true);
+      if (!result.ok) continue;
+      expect(checkExternalUrl(result.url).allowed, destination).toBe(true);
+      expect(isAllowedExternalUrl(result.url), destination).toBe(true);
+    }
   });
 
   it.each([

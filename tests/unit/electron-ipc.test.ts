@@ -97,17 +97,33 @@ describe('secret store', () => {
 });
 
 describe('deep links', () => {
-  it('routes known sections and ids', () => {
+  it('routes screens of the screen list and ids', () => {
     expect(parseDeepLink('siso://leads/lead_123')).toEqual({ ok: true, route: '/leads/lead_123' });
     expect(parseDeepLink('siso://settings')).toEqual({ ok: true, route: '/settings' });
+    expect(parseDeepLink('siso://marketing')).toEqual({ ok: true, route: '/marketing-center' });
+    expect(parseDeepLink('siso://dashboard')).toEqual({ ok: true, route: '/' });
     expect(findDeepLinkArgument(['/usr/bin/app', '--flag', 'siso://leads'])).toBe('siso://leads');
   });
 
   it('refuses everything else with a reason', () => {
-    for (const bad of ['https://siso.agency/leads', 'siso://admin-secret', 'siso://leads/<script>', 'siso://leads/a/b', 'siso://leads/a%2Fb', 'nonsense', `siso://leads/${'a'.repeat(3000)}`]) {
+    for (const bad of [
+      'https://siso.agency/leads',
+      'siso://admin-secret',
+      'siso://leads/<script>',
+      'siso://leads/a/b',
+      'siso://leads/a%2Fb',
+      'siso://leads/%E0%A4%A',
+      'siso://settings/x',
+      'siso://training',
+      'siso://support',
+      'siso://commissions',
+      'siso://',
+      'nonsense',
+      `siso://leads/${'a'.repeat(3000)}`,
+    ]) {
       const result = parseDeepLink(bad);
       expect(result.ok, bad).toBe(false);
-      if (!result.ok) expect(result.reason.length).toBeGreaterThan(10);
+      if (!result.ok) expect(result.reason).toMatch(/^[A-Z].{10,}\.$/);
     }
   });
 });

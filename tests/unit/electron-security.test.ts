@@ -1,8 +1,11 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mainWindowOptions } from '../../electron/main/window-options';
 import { buildCsp } from '../../electron/main/csp';
 import { decideNavigation, isAllowedExternalUrl, isAppUrl } from '../../electron/main/navigation-guard';
-import { resolveAppFile, APP_URL } from '../../electron/main/app-protocol';
+import { resolveAppFile, APP_URL, isAppDocumentRequest, serveAppFile } from '../../electron/main/app-protocol';
 
 describe('main window options', () => {
   const prefs = mainWindowOptions('/app/preload.cjs').webPreferences!;
@@ -40,6 +43,19 @@ describe('content security policy', () => {
     expect(directive(csp, 'media-src')).toBe("media-src 'self' blob:");
   });
 
+  it('adds each server confirmed on Welcome to connect-src (with its WebSocket twin) and img-src, once', () => {
+    const csp = buildCsp({
+      supabaseUrl: 'https://abc.supabase.co',
+      serverOrigins: ['https://other.example', 'http://127.0.0.1:54321', 'https://abc.supabase.co'],
+      development: false,
+    });
+    expect(directive(csp, 'connect-src')).toBe(
+      "connect-src 'self' https://abc.supabase.co wss://abc.supabase.co https://other.example wss://other.example http://127.0.0.1:54321 ws://127.0.0.1:54321",
+    );
+    expect(directive(csp, 'img-src')).toBe("img-src 'self' data: blob: https://abc.supabase.co https://other.example http://127.0.0.1:54321");
+    expect(directive(csp, 'script-src')).toBe("script-src 'self'");
+  });
+
   it('refuses a Supabase URL that is not http(s)', () => {
     expect(() => buildCsp({ supabaseUrl: 'javascript:alert(1)', development: false })).toThrow(/http/);
   });
@@ -53,8 +69,12 @@ describe('navigation guard', () => {
     expect(decideNavigation('foo://workstation/index.html', APP_URL).action).toBe('deny');
   });
 
-  it('sends allow-listed https links to the system browser, nothing else', () => {
+  it('sends links the shared URL policy allows to the system browser, nothing else', () => {
     expect(decideNavigation('https://www.linkedin.com/sharing/share-offsite/?url=x', APP_URL)).toEqual({ action: 'deny', openExternally: true });
+    expect(decideNavigation('https://offers.siso.agency/spring?ref=p-1', APP_URL)).toEqual({ action: 'deny', openExternally: true });
+    expect(isAllowedExternalUrl('https://www.linkedin.com/in/someone')).toBe(false);
+    expect(isAllowedExternalUrl('https://evil-siso.agency/')).toBe(false);
+    expect(isAllowedExternalUrl('https://siso.agency:8443/')).toBe(false);
     expect(isAllowedExternalUrl('http://siso.agency/')).toBe(false);
     expect(isAllowedExternalUrl('https://siso.agency.evil.com/')).toBe(false);
     expect(isAllowedExternalUrl('https://user:pw@siso.agency/')).toBe(false);
@@ -71,6 +91,23 @@ describe('navigation guard', () => {
 });
 
 describe('app:// protocol', () => {
+  it('knows which requests are the page itself (they carry the CSP until a reload)', () => {
+    expect(isAppDocumentRequest('app://workstation/index.html')).toBe(true);
+    expect(isAppDocumentRequest('app://workstation/')).toBe(true);
+    expect(isAppDocumentRequest('app://workstation/assets/index-abc.js')).toBe(false);
+    expect(isAppDocumentRequest('app://elsewhere/index.html')).toBe(false);
+    expect(isAppDocumentRequest('not a url')).toBe(false);
+  });
+
+  it('sends the CSP it is given with each file', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'app-root-'));
+    await writeFile(join(root, 'index.html'), '<!doctype html>');
+    const first = await serveAppFile(root, 'app://workstation/index.html', "connect-src 'self'");
+    const second = await serveAppFile(root, 'app://workstation/index.html', "connect-src 'self' https://other.example");
+    expect(first.headers.get('content-security-policy')).toBe("connect-src 'self'");
+    expect(second.headers.get('content-security-policy')).toBe("connect-src 'self' https://other.example");
+  });
+
   it('serves files under the renderer root only', () => {
     expect(resolveAppFile('/r', 'app://workstation/index.html')).toBe('/r/index.html');
     expect(resolveAppFile('/r', 'app://workstation/assets/a.js')).toBe('/r/assets/a.js');

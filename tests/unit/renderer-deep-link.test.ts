@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDeepLinkRoute } from '../../renderer/app/deep-link';
 
 describe('parseDeepLinkRoute', () => {
-  it.each(['/', '/settings', '/leads/lead_123', '/proposals/new?lead=abc&template=t-1', '/a%20b'])('accepts %s', (route) => {
+  it.each(['/', '/settings', '/leads/lead_123', '/proposals/new?lead=abc&template=t-1', '/marketing-center', '/leads/import'])('accepts %s', (route) => {
     expect(parseDeepLinkRoute(route)).toBe(route);
   });
 
@@ -22,4 +22,11 @@ describe('parseDeepLinkRoute', () => {
   ])('rejects %s', (route) => {
     expect(parseDeepLinkRoute(route)).toBeNull();
   });
+
+  it.each(['/a%20b', '/training', '/support', '/commissions', '/marketing', '/leads/a/b', '/settings/x'])(
+    'drops %s, which would open Not Found: no screen has that path',
+    (route) => {
+      expect(parseDeepLinkRoute(route)).toBeNull();
+    },
+  );
 });

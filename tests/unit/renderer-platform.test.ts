@@ -73,6 +73,7 @@ function fakeSiso(): SisoApi & { openExternalSpy: ReturnType<typeof vi.fn> } {
       cacheClear: async () => ({ removed: 2 }),
     },
     notify: { show: async () => ({ shown: true }) },
+    servers: { allow: async ({ serverUrl }) => ({ allowed: true, origin: new URL(serverUrl).origin, reloadRequired: false }) },
     deeplink: {
       onOpen: (listener) => {
         listener({ route: '/settings' });

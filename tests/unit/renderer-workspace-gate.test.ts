@@ -182,8 +182,13 @@ describe('welcome sign-in form', () => {
     const { createElement } = await import('react');
     const { renderToStaticMarkup } = await import('react-dom/server');
     const { WelcomePage } = await import('../../renderer/features/welcome/WelcomePage');
+    const { PlatformProvider } = await import('../../renderer/platform');
+    const { createBrowserPlatform } = await import('../../renderer/platform/browser');
+    const platform = createBrowserPlatform({ env: {}, window: globalThis as never });
+    const snapshot = { platform, appInfo: { version: '1', os: 'linux' as const, packaged: false }, config: { supabaseUrl: 'http://127.0.0.1:54321', supabaseAnonKey: 'anon' } };
+    const renderWelcome = (page: ReturnType<typeof createElement>) => renderToStaticMarkup(createElement(PlatformProvider, { value: snapshot }, page));
     const props = { onOpenDemo: () => undefined, defaultServerUrl: 'http://127.0.0.1:54321', defaultEmail: 'ana@example.com', notice: null };
-    const withPort = renderToStaticMarkup(createElement(WelcomePage, { ...props, signIn: async () => undefined }));
+    const withPort = renderWelcome(createElement(WelcomePage, { ...props, signIn: async () => undefined }));
     // Each input is labelled by its <label for>, pre-filled where the app knows the value.
     const fields: [string, string, string][] = [['Email', 'email', 'ana@example.com'], ['Password', 'password', ''], ['Server address', 'serverUrl', 'http://127.0.0.1:54321']];
     for (const [label, name, value] of fields) {
@@ -192,7 +197,7 @@ describe('welcome sign-in form', () => {
     }
     expect(withPort).toContain('>Sign in</button>');
     expect(withPort).toContain('role="alert"');
-    const withoutPort = renderToStaticMarkup(createElement(WelcomePage, { ...props, signIn: null }));
+    const withoutPort = renderWelcome(createElement(WelcomePage, { ...props, signIn: null }));
     expect(withoutPort).not.toContain('<form');
     expect(withoutPort).toContain('has no account sign-in yet');
     expect(withoutPort).toContain('Open demo workspace');

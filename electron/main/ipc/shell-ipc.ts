@@ -1,4 +1,5 @@
-import { isAllowedExternalUrl } from '../navigation-guard';
+/** `shell:open-external`: opens a link outside the app when the shared URL policy allows it. */
+import { checkExternalUrl } from '../../../sync/domain/url-policy';
 import { registerHandler, type IpcRegistrar } from './validated-handler';
 
 export interface ShellIpcDeps {
@@ -12,8 +13,9 @@ export function registerShellIpc({ ipc, appUrl, openExternal }: ShellIpcDeps): v
     ipc,
     'shell:open-external',
     async ({ url }) => {
-      if (!isAllowedExternalUrl(url)) return { opened: false, reason: 'Only https links to SISO and share sites, and mailto links, can be opened.' };
-      await openExternal(url);
+      const decision = checkExternalUrl(url);
+      if (!decision.allowed) return { opened: false, reason: decision.reason };
+      await openExternal(decision.url);
       return { opened: true };
     },
     appUrl,

@@ -2,10 +2,14 @@
  * The first screen when no workspace is open: sign in to a partner account (when the app provides
  * a session port) or open the demo workspace, which keeps sample data on this device only.
  */
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Icon } from '../../ui/Icon';
+import { errorMessage } from '../../ui/error-message';
+import { usePlatform } from '../../platform';
 import './welcome.css';
 import { validateSignInForm, type SignInFormErrors, type SignInFormInput } from './sign-in-form';
+import { clearPendingSignIn, readPendingSignIn, rememberPendingSignIn } from './pending-sign-in';
+import { submitSignIn } from './sign-in-submit';
 
 export interface WelcomePageProps {
   /** null: this build offers no sign-in; only the demo is offered. */
@@ -81,12 +85,34 @@ function SignInForm({
   defaultServerUrl: string;
   defaultEmail: string | null;
 }) {
-  const [input, setInput] = useState<SignInFormInput>({ email: defaultEmail ?? '', password: '', serverUrl: defaultServerUrl });
+  const platform = usePlatform();
+  // Set when the desktop app reloaded to apply a server allowed on the previous submit.
+  const [pending] = useState(readPendingSignIn);
+  const [input, setInput] = useState<SignInFormInput>(() => ({
+    email: pending?.email ?? defaultEmail ?? '',
+    password: '',
+    serverUrl: pending?.serverUrl ?? defaultServerUrl,
+  }));
   const [errors, setErrors] = useState<SignInFormErrors>({});
   const [serverError, setServerError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const baseId = useId();
+
+  // A disabled field cannot take focus: wait for the render that ends `busy`.
+  const focusWhenEnabled = useRef<Field | null>(null);
+  useEffect(() => {
+    const field = focusWhenEnabled.current;
+    if (!field || busy) return;
+    focusWhenEnabled.current = null;
+    formRef.current?.querySelector<HTMLInputElement>(`[name="${field}"]`)?.focus();
+  }, [busy]);
+
+  useEffect(() => {
+    if (!pending) return;
+    clearPendingSignIn();
+    formRef.current?.querySelector<HTMLInputElement>('[name="password"]')?.focus();
+  }, [pending]);
 
   const update = (field: Field) => (value: string) => {
     setInput((previous) => ({ ...previous, [field]: value }));
@@ -107,9 +133,20 @@ function SignInForm({
     setServerError(null);
     setBusy(true);
     try {
-      await signIn(result.values);
+      const outcome = await submitSignIn(result.values, {
+        allowServer: (serverUrl) => platform.allowServer(serverUrl),
+        signIn,
+        rememberPending: rememberPendingSignIn,
+        reload: () => window.location.reload(),
+      });
+      if (outcome.kind === 'server-refused') {
+        // Everything typed stays; the sentence sits on the field it is about.
+        setErrors({ serverUrl: outcome.reason });
+        setBusy(false);
+        focusWhenEnabled.current = 'serverUrl';
+      }
     } catch (error) {
-      setServerError(error instanceof Error && error.message ? error.message : 'Signing in failed. Check your details and try again.');
+      setServerError(errorMessage(error) || 'Signing in failed. Check your details and try again.');
       setBusy(false);
     }
   }
@@ -147,6 +184,11 @@ function SignInForm({
           </div>
         );
       })}
+      {pending ? (
+        <p className="inline-message inline-message--info" role="status">
+          The workstation can now reach {pending.origin}. It reloaded to apply that: enter your password again and sign in.
+        </p>
+      ) : null}
       <div role="alert" className="form__alert">
         {serverError ? <p className="inline-message">{serverError}</p> : null}
       </div>
