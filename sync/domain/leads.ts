@@ -1,7 +1,7 @@
 /**
- * Lead rules shared by every screen that shows or edits leads: the quick stats, the list's text
- * and stage filter and its order, the lead and activity forms (zod, with the messages people see),
- * and the documents a create, edit or stage change writes.
+ * Lead rules shared by every screen that shows or edits leads: the names stages and sources go by,
+ * the quick stats, the list's order, the lead and activity forms (zod, with the messages people
+ * see), and the documents a create, edit or stage change writes.
  *
  * Definitions (the leads page shows them in plain words):
  * - Active leads are those not yet closed: stage new, contacted, qualified or proposal.
@@ -21,6 +21,35 @@ export { LEAD_SOURCES, LEAD_STAGES, type LeadSource, type LeadStage };
 export const ACTIVE_STAGES: readonly LeadStage[] = ['new', 'contacted', 'qualified', 'proposal'];
 export const IN_PROGRESS_STAGES: readonly LeadStage[] = ['contacted', 'qualified', 'proposal'];
 export const CONVERTED_STAGE: LeadStage = 'won';
+
+// Names ------------------------------------------------------------------------------------------
+
+/** The one name each stage goes by: on screen, on the timeline, in reminders and in CSV files. */
+export const STAGE_LABELS: Readonly<Record<LeadStage, string>> = {
+  new: 'New',
+  contacted: 'Contacted',
+  qualified: 'Qualified',
+  proposal: 'Proposal',
+  won: 'Won',
+  lost: 'Lost',
+};
+
+export function stageLabel(stage: LeadStage): string {
+  return STAGE_LABELS[stage];
+}
+
+export const SOURCE_LABELS: Readonly<Record<LeadSource, string>> = {
+  referral_link: 'Referral link',
+  website: 'Website',
+  event: 'Event',
+  cold_outreach: 'Cold outreach',
+  partner_network: 'Partner network',
+  other: 'Other',
+};
+
+export function sourceLabel(source: LeadSource): string {
+  return SOURCE_LABELS[source];
+}
 
 /** The lead columns these rules read; PlainDoc<'leads'> and LeadDoc both fit. */
 export interface LeadLike {
@@ -75,7 +104,7 @@ export function computeLeadStats(leads: readonly LeadLike[]): LeadStats {
   return { active, inProgress, converted, potential };
 }
 
-// Filtering and order ----------------------------------------------------------------------------
+// Search folding and order ---------------------------------------------------------------------
 
 // Letters NFD does not split into base + mark, folded by hand so "lodz" finds "Łódź".
 const EXTRA_FOLDS: Record<string, string> = {
@@ -101,36 +130,20 @@ export function foldForSearch(text: string): string {
     .trim();
 }
 
-export interface LeadListFilter {
-  /** Matched against company, contact name and email, ignoring case and accents. */
-  text?: string;
-  /** null or undefined: every stage. */
-  stage?: LeadStage | null;
-}
-
-export function matchesLeadFilter(lead: LeadLike, filter: LeadListFilter): boolean {
-  if (filter.stage && lead.stage !== filter.stage) return false;
-  const needle = foldForSearch(filter.text ?? '');
-  if (!needle) return true;
-  const haystack = foldForSearch([lead.company, lead.contact_name ?? '', lead.email ?? ''].join(' \u0000 '));
-  return needle.split(' ').every((word) => haystack.includes(word));
-}
-
 /** When a lead last changed: updated_at, or created_at for a row never updated. */
 export function lastChangedAt(lead: LeadLike): string {
   return lead.updated_at ?? lead.created_at;
 }
 
-/** Most recently updated first; ties by id so the order is stable. */
+/** Most recently updated first; ties (and unreadable times) by id so the order is stable. */
 export function sortLeadsByRecentChange<T extends LeadLike>(leads: readonly T[]): T[] {
-  return [...leads].sort((a, b) => {
-    const diff = Date.parse(lastChangedAt(b)) - Date.parse(lastChangedAt(a));
-    return diff !== 0 && !Number.isNaN(diff) ? diff : a.id.localeCompare(b.id);
+  // Each timestamp is parsed once, not once per comparison: lists hold tens of thousands of leads.
+  const keyed = leads.map((lead) => ({ lead, at: Date.parse(lastChangedAt(lead)) }));
+  keyed.sort((a, b) => {
+    const diff = b.at - a.at;
+    return diff !== 0 && !Number.isNaN(diff) ? diff : a.lead.id.localeCompare(b.lead.id);
   });
-}
-
-export function filterAndSortLeads<T extends LeadLike>(leads: readonly T[], filter: LeadListFilter): T[] {
-  return sortLeadsByRecentChange(leads.filter((lead) => matchesLeadFilter(lead, filter)));
+  return keyed.map((entry) => entry.lead);
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -310,7 +323,6 @@ export function buildStageChange(
   lead: LeadDoc,
   to: LeadStage,
   context: NewRowContext,
-  describe: (stage: LeadStage) => string = (stage) => stage,
 ): StageChange | null {
   if (lead.stage === to) return null;
   const now = context.now.toISOString();
@@ -321,7 +333,7 @@ export function buildStageChange(
     updated_at: now,
     lead_id: lead.id,
     kind: 'stage_change',
-    body: `Stage changed from ${describe(lead.stage)} to ${describe(to)}.`,
+    body: `Stage changed from ${stageLabel(lead.stage)} to ${stageLabel(to)}.`,
     occurred_at: now,
     meta: JSON.stringify({ from: lead.stage, to }),
   });

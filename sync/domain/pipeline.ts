@@ -1,23 +1,22 @@
 /**
  * The lead pipeline board's rules: its five columns (Closed holds won and lost), how leads group
  * into them, what dropping a lead on a column means, the won/lost choice (a lost lead needs a
- * reason), the stage change that writes, and whether a tier may use the board at all.
+ * reason), the stage change that writes, and the tier feature that unlocks the board.
  */
 import { z } from 'zod';
-import type { Tier } from '../schema/fields';
 import type { LeadDoc, LeadStage } from '../schema/leads.schema';
-import { entitlement, leadFeature, LEAD_FEATURES, type Entitlement } from './entitlements';
-import { buildStageChange, lastChangedAt, type LeadLike, type NewRowContext, type StageChange } from './leads';
-import type { TierRule } from './tiers';
+import { leadFeature, LEAD_FEATURES, type FeatureRef } from './entitlements';
+import { buildStageChange, lastChangedAt, STAGE_LABELS, type LeadLike, type NewRowContext, type StageChange } from './leads';
 
 export const PIPELINE_COLUMNS = ['new', 'contacted', 'qualified', 'proposal', 'closed'] as const;
 export type PipelineColumn = (typeof PIPELINE_COLUMNS)[number];
 
-export const PIPELINE_COLUMN_LABELS: Record<PipelineColumn, string> = {
-  new: 'New',
-  contacted: 'Contacted',
-  qualified: 'Qualified',
-  proposal: 'Proposal',
+/** The open stages' columns carry the stage's own name; Closed holds won and lost. */
+export const PIPELINE_COLUMN_LABELS: Readonly<Record<PipelineColumn, string>> = {
+  new: STAGE_LABELS.new,
+  contacted: STAGE_LABELS.contacted,
+  qualified: STAGE_LABELS.qualified,
+  proposal: STAGE_LABELS.proposal,
   closed: 'Closed',
 };
 
@@ -113,10 +112,9 @@ export function buildPipelineStageChange(
   lead: LeadDoc,
   to: LeadStage,
   context: NewRowContext,
-  describe: (stage: LeadStage) => string,
   lostReason: string | null = null,
 ): PipelineStageChange | null {
-  const change = buildStageChange(lead, to, context, describe);
+  const change = buildStageChange(lead, to, context);
   if (!change) return null;
   if (to !== 'lost') return change;
   const reason = lostReason?.trim() ?? '';
@@ -127,7 +125,5 @@ export function buildPipelineStageChange(
   };
 }
 
-/** Whether the tier may use the pipeline board (the "pipeline" lead feature, Active and up). */
-export function pipelineAccess(rules: readonly TierRule[], tier: Tier | null | undefined): Entitlement {
-  return entitlement(rules, tier, leadFeature(LEAD_FEATURES.pipeline));
-}
+/** The tier feature that unlocks the pipeline board (Active and up in the shipped rules). */
+export const PIPELINE_FEATURE: FeatureRef = leadFeature(LEAD_FEATURES.pipeline);

@@ -4,7 +4,9 @@
  */
 import { performance } from 'node:perf_hooks';
 import Papa from 'papaparse';
-import { findDuplicates, leadsToCsv, mapRows, parseCsv, suggestMapping } from '../../sync/domain/csv-leads';
+import { leadsToCsv } from '../../sync/domain/csv-lead-export';
+import { mapRows, parseCsv, suggestMapping } from '../../sync/domain/csv-lead-import';
+import { findDuplicates } from '../../sync/domain/lead-duplicates';
 
 export const name = 'csv import and export';
 

@@ -8,10 +8,12 @@ import {
   columnOfStage,
   dropOutcome,
   groupLeadsByColumn,
-  pipelineAccess,
+  PIPELINE_COLUMN_LABELS,
   PIPELINE_COLUMNS,
+  PIPELINE_FEATURE,
   validateCloseLead,
 } from '../../sync/domain/pipeline';
+import { entitlement } from '../../sync/domain/entitlements';
 import { parseTierRules, type CatalogRowInput } from '../../sync/domain/tiers';
 import type { LeadDoc, LeadStage } from '../../sync/schema/leads.schema';
 
@@ -85,17 +87,21 @@ describe('dropping a lead', () => {
     if (!form.ok) throw new Error('form should be valid');
     const created = buildNewLead(form.values, { id: '11111111-1111-4111-8111-111111111111', partnerId: '22222222-2222-4222-8222-222222222222', now: new Date('2026-01-01T00:00:00Z') });
     const ctx = { id: '33333333-3333-4333-8333-333333333333', partnerId: '22222222-2222-4222-8222-222222222222', now: new Date('2026-02-01T10:00:00Z') };
-    const label = (stage: LeadStage) => stage.toUpperCase();
-
-    const moved = buildPipelineStageChange(created, 'qualified', ctx, label);
+    const moved = buildPipelineStageChange(created, 'qualified', ctx);
     expect(moved?.patch).toEqual({ stage: 'qualified', stage_changed_at: '2026-02-01T10:00:00.000Z', updated_at: '2026-02-01T10:00:00.000Z' });
-    expect(moved?.activity).toMatchObject({ kind: 'stage_change', lead_id: '11111111-1111-4111-8111-111111111111', body: 'Stage changed from NEW to QUALIFIED.' });
+    expect(moved?.activity).toMatchObject({ kind: 'stage_change', lead_id: '11111111-1111-4111-8111-111111111111', body: 'Stage changed from New to Qualified.' });
 
-    const lost = buildPipelineStageChange(created, 'lost', ctx, label, 'Budget cut');
+    const lost = buildPipelineStageChange(created, 'lost', ctx, 'Budget cut');
     expect(lost?.patch.lost_reason).toBe('Budget cut');
-    expect(lost?.activity.body).toBe('Stage changed from NEW to LOST. Reason: Budget cut');
-    expect(() => buildPipelineStageChange(created, 'lost', ctx, label, ' ')).toThrow(/reason/);
-    expect(buildPipelineStageChange(created, 'new', ctx, label)).toBeNull();
+    expect(lost?.activity.body).toBe('Stage changed from New to Lost. Reason: Budget cut');
+    expect(() => buildPipelineStageChange(created, 'lost', ctx, ' ')).toThrow(/reason/);
+    expect(buildPipelineStageChange(created, 'new', ctx)).toBeNull();
+  });
+});
+
+describe('column names', () => {
+  it('names each open column after its stage and the last one Closed', () => {
+    expect(PIPELINE_COLUMNS.map((column) => PIPELINE_COLUMN_LABELS[column])).toEqual(['New', 'Contacted', 'Qualified', 'Proposal', 'Closed']);
   });
 });
 
@@ -107,19 +113,19 @@ describe('who may use the board', () => {
 
   it('locks the board for Starter, naming the tier that unlocks it, and opens it from Active up', () => {
     expect(rules.length).toBeGreaterThan(0);
-    expect(pipelineAccess(rules, 'starter')).toEqual({
+    expect(entitlement(rules, 'starter', PIPELINE_FEATURE)).toEqual({
       allowed: false,
       unlockTier: 'active',
       reason: 'locked',
       message: 'Unlocks at the Active tier.',
     });
-    expect(pipelineAccess(rules, 'active')).toEqual({ allowed: true });
-    expect(pipelineAccess(rules, 'performer')).toEqual({ allowed: true });
-    expect(pipelineAccess(rules, 'elite')).toEqual({ allowed: true });
+    expect(entitlement(rules, 'active', PIPELINE_FEATURE)).toEqual({ allowed: true });
+    expect(entitlement(rules, 'performer', PIPELINE_FEATURE)).toEqual({ allowed: true });
+    expect(entitlement(rules, 'elite', PIPELINE_FEATURE)).toEqual({ allowed: true });
   });
 
   it('keeps the board locked while the tier is unknown on this device', () => {
-    expect(pipelineAccess(rules, null)).toMatchObject({ allowed: false, reason: 'unknown-tier' });
-    expect(pipelineAccess([], 'active')).toMatchObject({ allowed: false });
+    expect(entitlement(rules, null, PIPELINE_FEATURE)).toMatchObject({ allowed: false, reason: 'unknown-tier' });
+    expect(entitlement([], 'active', PIPELINE_FEATURE)).toMatchObject({ allowed: false });
   });
 });

@@ -2,8 +2,11 @@
  * Asked when a lead moves to Closed: was it won or lost, and if lost, why. Focus starts on the
  * choice, a missing reason is said under the field, and Escape or Cancel leaves the lead as it was.
  */
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { LOST_REASON_MAX, validateCloseLead, type CloseLeadChoice, type CloseLeadErrors } from '../../../sync/domain/pipeline';
+import { Dialog } from '../../ui/Dialog';
+import { errorMessage } from '../../ui/error-message';
+import { FormField } from '../../ui/FormField';
 
 export interface CloseLeadDialogProps {
   company: string;
@@ -13,26 +16,15 @@ export interface CloseLeadDialogProps {
 }
 
 export function CloseLeadDialog({ company, onConfirm, onClose }: CloseLeadDialogProps) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const firstChoiceRef = useRef<HTMLInputElement>(null);
-  const reasonRef = useRef<HTMLTextAreaElement>(null);
   const [outcome, setOutcome] = useState<'' | 'won' | 'lost'>('');
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<CloseLeadErrors>({});
   const [saveError, setSaveError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const baseId = useId();
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    if (dialog && !dialog.open) dialog.showModal();
-    firstChoiceRef.current?.focus();
-    return () => {
-      dialog?.close();
-      if (opener?.isConnected) opener.focus();
-    };
-  }, []);
+  const outcomeErrorId = `${baseId}-outcome-error`;
+  const reasonId = `${baseId}-reason`;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -40,7 +32,7 @@ export function CloseLeadDialog({ company, onConfirm, onClose }: CloseLeadDialog
     if (!result.ok) {
       setErrors(result.errors);
       if (result.errors.outcome) firstChoiceRef.current?.focus();
-      else reasonRef.current?.focus();
+      else document.getElementById(reasonId)?.focus();
       return;
     }
     setErrors({});
@@ -49,41 +41,18 @@ export function CloseLeadDialog({ company, onConfirm, onClose }: CloseLeadDialog
     try {
       await onConfirm(result.value);
     } catch (error) {
-      setSaveError(`The lead was not closed: ${error instanceof Error ? error.message : String(error)}`);
+      setSaveError(`The lead was not closed: ${errorMessage(error)}`);
       setBusy(false);
     }
   }
 
-  const titleId = `${baseId}-title`;
-  const outcomeErrorId = `${baseId}-outcome-error`;
-  const reasonId = `${baseId}-reason`;
-  const reasonErrorId = `${baseId}-reason-error`;
-
   return (
-    <dialog
-      ref={dialogRef}
-      className="dialog dialog--narrow"
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault();
-        if (!busy) onClose();
-      }}
-    >
+    <Dialog title={`Close “${company}”`} onClose={onClose} busy={busy} className="dialog--narrow">
       <form className="form" noValidate onSubmit={(event) => void submit(event)}>
-        <h2 id={titleId} className="dialog__title">
-          Close “{company}”
-        </h2>
         <fieldset className="form-field close-lead__choices" aria-describedby={errors.outcome ? outcomeErrorId : undefined}>
           <legend>Outcome</legend>
           <label className="close-lead__choice">
-            <input
-              ref={firstChoiceRef}
-              type="radio"
-              name="outcome"
-              value="won"
-              checked={outcome === 'won'}
-              onChange={() => setOutcome('won')}
-            />
+            <input ref={firstChoiceRef} type="radio" name="outcome" value="won" checked={outcome === 'won'} onChange={() => setOutcome('won')} />
             Won
           </label>
           <label className="close-lead__choice">
@@ -97,24 +66,9 @@ export function CloseLeadDialog({ company, onConfirm, onClose }: CloseLeadDialog
           ) : null}
         </fieldset>
         {outcome === 'lost' ? (
-          <div className="form-field">
-            <label htmlFor={reasonId}>Why was it lost?</label>
-            <textarea
-              ref={reasonRef}
-              id={reasonId}
-              rows={3}
-              maxLength={LOST_REASON_MAX}
-              value={reason}
-              onChange={(event) => setReason(event.target.value)}
-              aria-invalid={errors.reason ? true : undefined}
-              aria-describedby={errors.reason ? reasonErrorId : undefined}
-            />
-            {errors.reason ? (
-              <p id={reasonErrorId} className="form-field__error">
-                {errors.reason}
-              </p>
-            ) : null}
-          </div>
+          <FormField id={reasonId} label="Why was it lost?" error={errors.reason}>
+            <textarea rows={3} maxLength={LOST_REASON_MAX} value={reason} onChange={(event) => setReason(event.target.value)} />
+          </FormField>
         ) : null}
         <div role="alert" className="form__alert">
           {saveError ? <p className="inline-message">{saveError}</p> : null}
@@ -128,6 +82,6 @@ export function CloseLeadDialog({ company, onConfirm, onClose }: CloseLeadDialog
           </button>
         </div>
       </form>
-    </dialog>
+    </Dialog>
   );
 }

@@ -6,10 +6,10 @@
 import { useEffect, useRef } from 'react';
 import { useDraggable } from '@dnd-kit/core';
 import { Link } from 'react-router-dom';
-import { daysInCurrentStage } from '../../../sync/domain/leads';
+import { daysInCurrentStage, sourceLabel, stageLabel } from '../../../sync/domain/leads';
 import { columnOfStage } from '../../../sync/domain/pipeline';
 import type { LeadSource, LeadStage } from '../../../sync/schema/leads.schema';
-import { formatMoney, pluralDays, SOURCE_LABELS, STAGE_LABELS } from './labels';
+import { formatMoney, plural } from '../../ui/format';
 
 export interface BoardLead {
   readonly id: string;
@@ -46,12 +46,12 @@ export function LeadCardBody({ lead, now, link }: { lead: BoardLead; now: Date; 
         {typeof lead.estimated_value === 'number' ? formatMoney(lead.estimated_value, lead.currency ?? null) : 'No estimated value'}
       </p>
       <p className="lead-card__meta">
-        {pluralDays(daysInCurrentStage(lead, now))} in stage · {SOURCE_LABELS[lead.source]}
+        {plural(daysInCurrentStage(lead, now), 'day', 'days')} in stage · {sourceLabel(lead.source)}
       </p>
       {closed ? (
         <p className="lead-card__outcome">
           <span className="stage-badge" data-stage={lead.stage}>
-            {STAGE_LABELS[lead.stage]}
+            {stageLabel(lead.stage)}
           </span>
           {lead.stage === 'lost' && lead.lost_reason ? <span className="lead-card__reason">{lead.lost_reason}</span> : null}
         </p>

@@ -4,31 +4,35 @@
  */
 import { useId, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { useDocument, useQuery } from '../../data/use-query';
 import type { PlainDoc } from '../../data/collection-queries';
+import { errorMessage } from '../../ui/error-message';
+import { FormField } from '../../ui/FormField';
+import { formatMoney, plural } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
 import {
   daysInCurrentStage,
   LEAD_STAGES,
   leadToFormInput,
   LOGGABLE_ACTIVITY_KINDS,
+  sourceLabel,
+  stageLabel,
   validateActivityForm,
   type ActivityFormErrors,
   type LeadStage,
 } from '../../../sync/domain/leads';
-import { ACTIVITY_LABELS, formatDateTime, formatMoney, formatRelativeTime, pluralDays, SOURCE_LABELS, STAGE_LABELS } from './labels';
+import { referralUrlForLink } from '../../../sync/domain/referral-links';
+import { ACTIVITY_LABELS, formatDateTime, formatRelativeTime } from './labels';
 import { changeLeadStage, deleteLead, logLeadActivity, restoreLead, updateLead } from './lead-writes';
 import { LeadFormDialog } from './LeadFormDialog';
 import { NextActionCard } from './reminders/NextActionCard';
-import { referralUrlForLink } from '../../../sync/domain/referral-links';
 import { LeadToast } from './LeadToast';
 import { useLeadToastStore } from './lead-toast-store';
-import { useLeadWorkspace } from './use-lead-workspace';
+import { useLead, useLeadTimeline, useLeadWorkspace, useReferralLink } from './use-leads-data';
 import './leads.css';
 
 export function LeadDetailPage() {
   const { leadId = '' } = useParams();
-  const lead = useDocument('leads', leadId);
+  const lead = useLead(leadId);
 
   if (lead.loading) {
     return (
@@ -74,7 +78,7 @@ function LeadDetail({ lead }: { lead: Lead }) {
       });
       void navigate('/leads');
     } catch (error) {
-      setProblem(`The lead was not deleted: ${error instanceof Error ? error.message : String(error)}`);
+      setProblem(`The lead was not deleted: ${errorMessage(error)}`);
     }
   }
 
@@ -92,9 +96,9 @@ function LeadDetail({ lead }: { lead: Lead }) {
           description={
             <>
               <span className="stage-badge" data-stage={lead.stage}>
-                {STAGE_LABELS[lead.stage]}
+                {stageLabel(lead.stage)}
               </span>{' '}
-              <span data-testid="days-in-stage">{pluralDays(days)} in current stage</span>
+              <span data-testid="days-in-stage">{plural(days, 'day', 'days')} in current stage</span>
             </>
           }
         />
@@ -124,7 +128,7 @@ function LeadDetail({ lead }: { lead: Lead }) {
             <dt>Phone</dt>
             <dd>{lead.phone ?? '—'}</dd>
             <dt>Source</dt>
-            <dd>{SOURCE_LABELS[lead.source]}</dd>
+            <dd>{sourceLabel(lead.source)}</dd>
             {lead.referral_link_id && partnerId ? <ReferralLinkFacts linkId={lead.referral_link_id} partnerId={partnerId} /> : null}
             <dt>Estimated value</dt>
             <dd>{typeof lead.estimated_value === 'number' ? formatMoney(lead.estimated_value, lead.currency ?? null) : '—'}</dd>
@@ -179,7 +183,7 @@ function LeadDetail({ lead }: { lead: Lead }) {
 
 /** The referral link the lead came from (attribution), read from the local referral links. */
 function ReferralLinkFacts({ linkId, partnerId }: { linkId: string; partnerId: string }) {
-  const link = useDocument('referral_links', linkId);
+  const link = useReferralLink(linkId);
   if (link.loading) return null;
   const url = link.data ? (referralUrlForLink(link.data, partnerId) ?? link.data.destination) : null;
   return (
@@ -206,7 +210,6 @@ function StageChanger({ lead }: { lead: Lead }) {
   const [lastSeen, setLastSeen] = useState<LeadStage>(lead.stage);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const selectId = useId();
 
   // A change made elsewhere (another window, sync) moves the select along with it.
   if (lead.stage !== lastSeen) {
@@ -222,7 +225,7 @@ function StageChanger({ lead }: { lead: Lead }) {
     try {
       await changeLeadStage(db, partnerId, lead.id, stage);
     } catch (error) {
-      setProblem(`The stage was not changed: ${error instanceof Error ? error.message : String(error)}`);
+      setProblem(`The stage was not changed: ${errorMessage(error)}`);
     } finally {
       setBusy(false);
     }
@@ -232,16 +235,15 @@ function StageChanger({ lead }: { lead: Lead }) {
     <section className="card" aria-labelledby="lead-stage-heading">
       <h2 id="lead-stage-heading">Stage</h2>
       <form className="inline-form" onSubmit={(event) => void submit(event)}>
-        <div className="form-field">
-          <label htmlFor={selectId}>Move to stage</label>
-          <select id={selectId} value={stage} onChange={(event) => setStage(event.target.value as LeadStage)}>
+        <FormField label="Move to stage">
+          <select value={stage} onChange={(event) => setStage(event.target.value as LeadStage)}>
             {LEAD_STAGES.map((value) => (
               <option key={value} value={value}>
-                {STAGE_LABELS[value]}
+                {stageLabel(value)}
               </option>
             ))}
           </select>
-        </div>
+        </FormField>
         <button type="submit" className="button" disabled={busy || stage === lead.stage || !partnerId}>
           Change stage
         </button>
@@ -280,7 +282,7 @@ function ActivityComposer({ leadId }: { leadId: string }) {
       await logLeadActivity(db, partnerId, leadId, result.values);
       setBody('');
     } catch (error) {
-      setProblem(`The activity was not saved: ${error instanceof Error ? error.message : String(error)}`);
+      setProblem(`The activity was not saved: ${errorMessage(error)}`);
     } finally {
       setBusy(false);
     }
@@ -290,35 +292,25 @@ function ActivityComposer({ leadId }: { leadId: string }) {
     <section className="card" aria-labelledby="lead-activity-heading">
       <h2 id="lead-activity-heading">Log activity</h2>
       <form className="form" noValidate onSubmit={(event) => void submit(event)}>
-        <div className="form-field">
-          <label htmlFor={`${baseId}-kind`}>Kind</label>
-          <select id={`${baseId}-kind`} value={kind} onChange={(event) => setKind(event.target.value)}>
+        <FormField id={`${baseId}-kind`} label="Kind" error={errors.kind}>
+          <select value={kind} onChange={(event) => setKind(event.target.value)}>
             {LOGGABLE_ACTIVITY_KINDS.map((value) => (
               <option key={value} value={value}>
                 {ACTIVITY_LABELS[value]}
               </option>
             ))}
           </select>
-        </div>
-        <div className="form-field">
-          <label htmlFor={`${baseId}-body`}>What happened</label>
+        </FormField>
+        <FormField id={`${baseId}-body`} label="What happened" error={errors.body}>
           <textarea
-            id={`${baseId}-body`}
             rows={3}
             value={body}
             onChange={(event) => {
               setBody(event.target.value);
               if (errors.body) setErrors({});
             }}
-            aria-invalid={errors.body ? true : undefined}
-            aria-describedby={errors.body ? `${baseId}-body-error` : undefined}
           />
-          {errors.body ? (
-            <p id={`${baseId}-body-error`} className="form-field__error">
-              {errors.body}
-            </p>
-          ) : null}
-        </div>
+        </FormField>
         <div role="alert" className="form__alert">
           {problem ? <p className="inline-message">{problem}</p> : null}
         </div>
@@ -333,7 +325,7 @@ function ActivityComposer({ leadId }: { leadId: string }) {
 }
 
 function Timeline({ leadId }: { leadId: string }) {
-  const activities = useQuery('activities', { selector: { lead_id: leadId }, sort: [{ occurred_at: 'desc' }] });
+  const activities = useLeadTimeline(leadId);
   const now = new Date();
   return (
     <section className="card timeline-card" aria-labelledby="lead-timeline-heading">

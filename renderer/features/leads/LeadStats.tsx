@@ -1,6 +1,6 @@
 /** The quick stats row, computed from the local leads by sync/domain/leads.ts. */
 import { computeLeadStats, type LeadLike } from '../../../sync/domain/leads';
-import { formatMoney } from './labels';
+import { formatMoney } from '../../ui/format';
 
 export function LeadStats({ leads }: { leads: readonly LeadLike[] }) {
   const stats = computeLeadStats(leads);

@@ -3,6 +3,7 @@
  * to reach its action (WCAG 2.2.1).
  */
 import { useEffect, useRef, useState } from 'react';
+import { errorMessage } from '../../ui/error-message';
 import { useLeadToastStore } from './lead-toast-store';
 
 export const TOAST_MS = 8000;
@@ -26,7 +27,7 @@ export function LeadToast() {
       await toast.action.run();
       dismiss(toast.id);
     } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error));
+      setProblem(errorMessage(error));
     }
   }
 

@@ -2,15 +2,17 @@
  * /leads: quick stats, search and filters, and the leads as a list (most recently updated first,
  * with bulk actions) or, for tiers with the pipeline feature, as a pipeline board. The view is in
  * the URL (?view=board) so it survives navigation. The header offers CSV import (its own page)
- * and export of the leads the filters show; the list's bulk actions export the selection.
+ * and export of the leads the filters show.
  */
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { usePlatform } from '../../platform/PlatformContext';
-import { useLeads } from '../../data/workstation-hooks';
+import { usePlatform } from '../../platform';
+import { useEntitlement } from '../../session/use-entitlement';
+import { errorMessage } from '../../ui/error-message';
 import { LockedFeature } from '../../ui/LockedFeature';
 import { PageHeader } from '../../ui/PageHeader';
-import { emptyLeadForm, lastChangedAt, sortLeadsByRecentChange, type LeadStage } from '../../../sync/domain/leads';
+import { plural } from '../../ui/format';
+import { emptyLeadForm, sortLeadsByRecentChange, stageLabel, type LeadStage } from '../../../sync/domain/leads';
 import {
   applyLeadFilter,
   EMPTY_LEAD_FILTER_INPUT,
@@ -20,49 +22,34 @@ import {
   type LeadFilter,
   type LeadFilterInput,
 } from '../../../sync/domain/lead-search';
-import { leadsToCsv } from '../../../sync/domain/csv-leads';
-import { leadSchema } from '../../../sync/schema/leads.schema';
-import { PIPELINE_COLUMN_LABELS, columnOfStage, type DropOutcome } from '../../../sync/domain/pipeline';
-import { formatDateTime, formatMoney, formatRelativeTime, STAGE_LABELS } from './labels';
-import { createLead, deleteLeads, moveLeadToStage, restoreLeads } from './lead-writes';
+import { PIPELINE_COLUMN_LABELS, PIPELINE_FEATURE, columnOfStage, type DropOutcome } from '../../../sync/domain/pipeline';
+import { createLead, moveLeadToStage } from './lead-writes';
+import { saveLeadsAsCsv } from './lead-export';
 import { BulkActions } from './BulkActions';
 import { CloseLeadDialog } from './CloseLeadDialog';
 import { LeadFilters } from './LeadFilters';
 import { LeadFormDialog } from './LeadFormDialog';
 import { LeadStats } from './LeadStats';
+import { LeadTable } from './LeadTable';
 import { LeadToast } from './LeadToast';
 import { PipelineBoard, type FocusRequest } from './PipelineBoard';
 import { useLeadToastStore } from './lead-toast-store';
-import { useLeadWorkspace } from './use-lead-workspace';
-import { usePipelineAccess } from './use-pipeline-access';
+import { useLeads, useLeadWorkspace } from './use-leads-data';
 import './leads.css';
 
 type View = 'list' | 'board';
 
 const NO_FILTER: LeadFilter = { stage: null, source: null, createdFrom: null, createdBefore: null, valueMin: null, valueMax: null };
+const NOT_SIGNED_IN = 'No partner is signed in on this device, so the lead cannot be moved. Open your workspace and try again.';
 
 function systemTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
-/** A BOM so spreadsheet programs open the UTF-8 text with the right accents. */
-function csvFile(text: string): Uint8Array {
-  return new TextEncoder().encode(`\ufeff${text}`);
-}
-
-function exportFileName(now: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `siso-leads-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.csv`;
-}
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 export function LeadsPage() {
   const leads = useLeads();
   const { db, partnerId, defaultCurrency } = useLeadWorkspace();
-  const access = usePipelineAccess();
+  const access = useEntitlement(PIPELINE_FEATURE);
   const [params, setParams] = useSearchParams();
   const [text, setText] = useState('');
   const [filterInput, setFilterInput] = useState<LeadFilterInput>(EMPTY_LEAD_FILTER_INPUT);
@@ -70,7 +57,6 @@ export function LeadsPage() {
   const [closing, setClosing] = useState<{ id: string; company: string } | null>(null);
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const [bulkBusy, setBulkBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const deferredText = useDeferredValue(text);
   const showToast = useLeadToastStore((state) => state.show);
@@ -95,9 +81,7 @@ export function LeadsPage() {
   );
   const filtered = searchHits !== null || !isEmptyFilter(filter);
   const now = new Date();
-
-  const selectedVisible = visible.filter((lead) => selected.has(lead.id));
-  const allVisibleSelected = visible.length > 0 && selectedVisible.length === visible.length;
+  const selectedVisible = useMemo(() => visible.filter((lead) => selected.has(lead.id)), [visible, selected]);
 
   function setView(next: View) {
     setParams(
@@ -117,7 +101,7 @@ export function LeadsPage() {
   }
 
   async function move(id: string, stage: LeadStage, lostReason: string | null) {
-    if (!db || !partnerId) throw new Error('No partner is signed in on this device, so the lead cannot be moved.');
+    if (!db || !partnerId) throw new Error(NOT_SIGNED_IN);
     await moveLeadToStage(db, partnerId, id, stage, lostReason);
   }
 
@@ -130,11 +114,11 @@ export function LeadsPage() {
       }
       setFocusRequest({ leadId: lead.id, column: columnOfStage(outcome.stage) });
       if (!db || !partnerId) {
-        setProblem('No partner is signed in on this device, so the lead cannot be moved.');
+        setProblem(NOT_SIGNED_IN);
         return;
       }
       moveLeadToStage(db, partnerId, lead.id, outcome.stage).catch((error: unknown) =>
-        setProblem(`“${lead.company}” was not moved: ${message(error)}`),
+        setProblem(`“${lead.company}” was not moved: ${errorMessage(error)}`),
       );
     },
     [db, partnerId],
@@ -161,59 +145,16 @@ export function LeadsPage() {
     });
   }
 
-  async function bulkMove(stage: LeadStage, lostReason: string | null) {
-    const targets = selectedVisible;
-    setBulkBusy(true);
+  async function exportShown() {
     setProblem(null);
-    let moved = 0;
+    const what = filtered ? `${visible.length} filtered ${visible.length === 1 ? 'lead' : 'leads'}` : `all ${visible.length} leads`;
     try {
-      for (const lead of targets) {
-        await move(lead.id, stage, lostReason);
-        moved += 1;
-      }
-      setSelected(new Set());
-      showToast({ message: `Moved ${moved} ${moved === 1 ? 'lead' : 'leads'} to ${STAGE_LABELS[stage]}.` });
-    } catch (error) {
-      setProblem(`Moved ${moved} of ${targets.length} leads; the rest were not moved: ${message(error)}`);
-    } finally {
-      setBulkBusy(false);
-    }
-  }
-
-  async function bulkDelete() {
-    if (!db) return;
-    const database = db;
-    setBulkBusy(true);
-    setProblem(null);
-    try {
-      const saved = await deleteLeads(
-        database,
-        selectedVisible.map((lead) => lead.id),
-      );
-      setSelected(new Set());
+      const result = await saveLeadsAsCsv(platform, visible);
       showToast({
-        message: `Deleted ${saved.length} ${saved.length === 1 ? 'lead' : 'leads'}.`,
-        action: { label: 'Undo', run: () => restoreLeads(database, saved) },
+        message: result.saved ? `Exported ${what} as CSV${result.path ? ` to ${result.path}` : ''}.` : 'The CSV file was not saved.',
       });
     } catch (error) {
-      setProblem(`The selected leads were not all deleted: ${message(error)}`);
-    } finally {
-      setBulkBusy(false);
-    }
-  }
-
-  async function exportCsv(rows: readonly { id: string }[], what: string) {
-    setProblem(null);
-    try {
-      const docs = rows.map((row) => leadSchema.parse(row));
-      const result = await platform.saveFile({ suggestedName: exportFileName(new Date()), mimeType: 'text/csv', data: csvFile(leadsToCsv(docs)) });
-      showToast({
-        message: result.saved
-          ? `Exported ${what} as CSV${result.path ? ` to ${result.path}` : ''}.`
-          : 'The CSV file was not saved.',
-      });
-    } catch (error) {
-      setProblem(`The CSV file could not be saved: ${message(error)}. Try again.`);
+      setProblem(`The CSV file could not be saved: ${errorMessage(error)}. Try again.`);
     }
   }
 
@@ -221,7 +162,7 @@ export function LeadsPage() {
     ? 'Loading leads…'
     : filtered
       ? `Showing ${visible.length} of ${leads.data.length} leads`
-      : `${leads.data.length} ${leads.data.length === 1 ? 'lead' : 'leads'}`;
+      : plural(leads.data.length, 'lead', 'leads');
 
   return (
     <>
@@ -232,20 +173,10 @@ export function LeadsPage() {
           <Link className="button" to="/leads/import">
             Import CSV
           </Link>
-          <button
-            type="button"
-            className="button"
-            onClick={() => void exportCsv(visible, filtered ? `${visible.length} filtered ${visible.length === 1 ? 'lead' : 'leads'}` : `all ${visible.length} leads`)}
-            disabled={visible.length === 0}
-          >
+          <button type="button" className="button" onClick={() => void exportShown()} disabled={visible.length === 0}>
             {filtered ? 'Export filtered as CSV' : 'Export CSV'}
           </button>
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={() => setCreating(true)}
-            disabled={!db || !partnerId}
-          >
+          <button type="button" className="button button--primary" onClick={() => setCreating(true)} disabled={!db || !partnerId}>
             New lead
           </button>
         </div>
@@ -318,79 +249,10 @@ export function LeadsPage() {
           <PipelineBoard leads={visible} now={now} onDrop={handleDrop} focusRequest={focusRequest} onFocusTaken={clearFocus} />
         ) : null}
 
-        {view === 'list' && selectedVisible.length > 0 ? (
-          <BulkActions
-            count={selectedVisible.length}
-            busy={bulkBusy}
-            onMove={bulkMove}
-            onDelete={bulkDelete}
-            onExport={() => exportCsv(selectedVisible, `${selectedVisible.length} selected ${selectedVisible.length === 1 ? 'lead' : 'leads'}`)}
-            onClear={() => setSelected(new Set())}
-          />
-        ) : null}
+        {view === 'list' && selectedVisible.length > 0 ? <BulkActions leads={selectedVisible} onClear={() => setSelected(new Set())} /> : null}
 
         {view === 'list' && visible.length > 0 ? (
-          <div className="table-scroll">
-            <table className="data-table">
-              <caption className="visually-hidden">Leads, most recently updated first</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className="data-table__select">
-                    <input
-                      type="checkbox"
-                      aria-label="Select all shown leads"
-                      checked={allVisibleSelected}
-                      ref={(node) => {
-                        if (node) node.indeterminate = selectedVisible.length > 0 && !allVisibleSelected;
-                      }}
-                      onChange={(event) => toggleAllVisible(event.target.checked)}
-                    />
-                  </th>
-                  <th scope="col">Company</th>
-                  <th scope="col">Contact</th>
-                  <th scope="col">Stage</th>
-                  <th scope="col" className="numeric">
-                    Estimated value
-                  </th>
-                  <th scope="col">Updated</th>
-                </tr>
-              </thead>
-              <tbody>
-                {visible.map((lead) => (
-                  <tr key={lead.id}>
-                    <td className="data-table__select">
-                      <input
-                        type="checkbox"
-                        aria-label={`Select ${lead.company}`}
-                        checked={selected.has(lead.id)}
-                        onChange={(event) => toggle(lead.id, event.target.checked)}
-                      />
-                    </td>
-                    <th scope="row">
-                      <Link to={`/leads/${encodeURIComponent(lead.id)}`}>{lead.company}</Link>
-                    </th>
-                    <td>
-                      {lead.contact_name ?? ''}
-                      {lead.email ? <span className="data-table__sub">{lead.email}</span> : null}
-                    </td>
-                    <td>
-                      <span className="stage-badge" data-stage={lead.stage}>
-                        {STAGE_LABELS[lead.stage]}
-                      </span>
-                    </td>
-                    <td className="numeric">
-                      {typeof lead.estimated_value === 'number' ? formatMoney(lead.estimated_value, lead.currency ?? null) : '—'}
-                    </td>
-                    <td>
-                      <time dateTime={lastChangedAt(lead)} title={formatDateTime(lastChangedAt(lead))}>
-                        {formatRelativeTime(lastChangedAt(lead), now)}
-                      </time>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <LeadTable leads={visible} now={now} selected={selected} onToggle={toggle} onToggleAll={toggleAllVisible} />
         ) : null}
       </section>
 
@@ -417,7 +279,7 @@ export function LeadsPage() {
             setFocusRequest({ leadId: closing.id, column: 'closed' });
             setClosing(null);
             showToast({
-              message: `Moved “${closing.company}” to ${PIPELINE_COLUMN_LABELS[columnOfStage(choice.stage)]} as ${STAGE_LABELS[choice.stage].toLowerCase()}.`,
+              message: `Moved “${closing.company}” to ${PIPELINE_COLUMN_LABELS[columnOfStage(choice.stage)]} as ${stageLabel(choice.stage).toLowerCase()}.`,
             });
           }}
         />

@@ -1,24 +1,8 @@
-/** How lead values read on screen: stage, source and activity names, money and times. */
+/**
+ * How lead activity reads on screen: activity names and times. Stage and source names are
+ * sync/domain/leads.ts (STAGE_LABELS, SOURCE_LABELS); money is renderer/ui/format.ts.
+ */
 import type { ActivityKind } from '../../../sync/schema/activities.schema';
-import type { LeadSource, LeadStage } from '../../../sync/schema/leads.schema';
-
-export const STAGE_LABELS: Record<LeadStage, string> = {
-  new: 'New',
-  contacted: 'Contacted',
-  qualified: 'Qualified',
-  proposal: 'Proposal',
-  won: 'Won',
-  lost: 'Lost',
-};
-
-export const SOURCE_LABELS: Record<LeadSource, string> = {
-  referral_link: 'Referral link',
-  website: 'Website',
-  event: 'Event',
-  cold_outreach: 'Cold outreach',
-  partner_network: 'Partner network',
-  other: 'Other',
-};
 
 export const ACTIVITY_LABELS: Record<ActivityKind, string> = {
   call: 'Call',
@@ -31,27 +15,6 @@ export const ACTIVITY_LABELS: Record<ActivityKind, string> = {
   asset_customised: 'Asset customised',
 };
 
-export function stageLabel(stage: LeadStage): string {
-  return STAGE_LABELS[stage];
-}
-
-export function formatMoney(amount: number, currency: string | null): string {
-  const fractionDigits = Number.isInteger(amount) ? 0 : 2;
-  if (!currency) {
-    return `${new Intl.NumberFormat(undefined, { minimumFractionDigits: fractionDigits, maximumFractionDigits: 2 }).format(amount)} (no currency)`;
-  }
-  try {
-    return new Intl.NumberFormat(undefined, {
-      style: 'currency',
-      currency,
-      minimumFractionDigits: fractionDigits,
-      maximumFractionDigits: 2,
-    }).format(amount);
-  } catch {
-    return `${amount.toFixed(fractionDigits)} ${currency}`;
-  }
-}
-
 const RELATIVE_STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 24 * 3600],
   ['month', 30 * 24 * 3600],
@@ -61,11 +24,15 @@ const RELATIVE_STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['minute', 60],
 ];
 
+// One formatter each for the page's lifetime: a long list formats a time per visible row.
+const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
 /** "3 hours ago", "yesterday"; "just now" under a minute. */
 export function formatRelativeTime(iso: string, now: Date = new Date()): string {
   const seconds = (Date.parse(iso) - now.getTime()) / 1000;
   if (Number.isNaN(seconds)) return 'unknown time';
-  const format = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+  const format = relative;
   for (const [unit, size] of RELATIVE_STEPS) {
     if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
   }
@@ -75,9 +42,5 @@ export function formatRelativeTime(iso: string, now: Date = new Date()): string 
 export function formatDateTime(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
-}
-
-export function pluralDays(days: number): string {
-  return days === 1 ? '1 day' : `${days} days`;
+  return dateTime.format(date);
 }

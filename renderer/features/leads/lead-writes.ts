@@ -14,7 +14,6 @@ import {
   type LeadFormValues,
 } from '../../../sync/domain/leads';
 import { buildPipelineStageChange } from '../../../sync/domain/pipeline';
-import { stageLabel } from './labels';
 
 function context(partnerId: string) {
   return { id: crypto.randomUUID(), partnerId, now: new Date() };
@@ -39,7 +38,7 @@ export async function updateLead(db: WorkstationDatabase, id: string, values: Le
 
 export async function changeLeadStage(db: WorkstationDatabase, partnerId: string, id: string, to: LeadStage): Promise<void> {
   const doc = await findLead(db, id);
-  const change = buildStageChange(doc.toMutableJSON(), to, context(partnerId), stageLabel);
+  const change = buildStageChange(doc.toMutableJSON(), to, context(partnerId));
   if (!change) return;
   await doc.incrementalPatch(change.patch);
   await db.activities.insert(change.activity);
@@ -57,11 +56,31 @@ export async function moveLeadToStage(
   lostReason: string | null = null,
 ): Promise<boolean> {
   const doc = await findLead(db, id);
-  const change = buildPipelineStageChange(doc.toMutableJSON(), to, context(partnerId), stageLabel, lostReason);
+  const change = buildPipelineStageChange(doc.toMutableJSON(), to, context(partnerId), lostReason);
   if (!change) return false;
   await doc.incrementalPatch(change.patch);
   await db.activities.insert(change.activity);
   return true;
+}
+
+/** A bulk move, one lead at a time; stops at the first failure and says how many were moved before it. */
+export async function moveLeadsToStage(
+  db: WorkstationDatabase,
+  partnerId: string,
+  ids: readonly string[],
+  to: LeadStage,
+  lostReason: string | null,
+): Promise<{ moved: number; failure: unknown }> {
+  let moved = 0;
+  try {
+    for (const id of ids) {
+      await moveLeadToStage(db, partnerId, id, to, lostReason);
+      moved += 1;
+    }
+    return { moved, failure: null };
+  } catch (failure) {
+    return { moved, failure };
+  }
 }
 
 export async function logLeadActivity(

@@ -1,6 +1,8 @@
 /** Step 1: pick a CSV file. Reads it as UTF-8 text; refuses files over the size limit with a reason. */
 import { useId, useState } from 'react';
-import { MAX_CSV_BYTES } from '../../../../sync/domain/csv-leads';
+import { errorMessage } from '../../../ui/error-message';
+import { FormField } from '../../../ui/FormField';
+import { MAX_CSV_BYTES } from '../../../../sync/domain/csv-lead-import';
 
 export interface ChosenFile {
   name: string;
@@ -12,8 +14,7 @@ function megabytes(bytes: number): string {
 }
 
 export function ChooseFileStep({ onChosen, headingRef }: { onChosen: (file: ChosenFile) => void; headingRef: (node: HTMLHeadingElement | null) => void }) {
-  const inputId = useId();
-  const hintId = useId();
+  const headingId = useId();
   const [problem, setProblem] = useState<string | null>(null);
   const [reading, setReading] = useState(false);
 
@@ -28,34 +29,31 @@ export function ChooseFileStep({ onChosen, headingRef }: { onChosen: (file: Chos
     try {
       onChosen({ name: file.name, text: await file.text() });
     } catch (error) {
-      setProblem(`“${file.name}” could not be read (${error instanceof Error ? error.message : 'unknown error'}). Check that the file is not open in another program and try again.`);
+      setProblem(`“${file.name}” could not be read (${errorMessage(error)}). Check that the file is not open in another program and try again.`);
     } finally {
       setReading(false);
     }
   }
 
   return (
-    <section className="card csv-import__step" aria-labelledby={`${inputId}-heading`}>
-      <h2 id={`${inputId}-heading`} tabIndex={-1} ref={headingRef}>
+    <section className="card csv-import__step" aria-labelledby={headingId}>
+      <h2 id={headingId} tabIndex={-1} ref={headingRef}>
         Step 1 of 3: Choose a file
       </h2>
-      <div className="form-field">
-        <label htmlFor={inputId}>CSV file</label>
+      <FormField
+        label="CSV file"
+        hint="A .csv file up to 10 MB with a header row. Commas, semicolons or tabs between values all work. Nothing is saved until you confirm the import."
+      >
         <input
-          id={inputId}
           type="file"
           accept=".csv,text/csv"
-          aria-describedby={hintId}
           disabled={reading}
           onChange={(event) => {
             void choose(event.target.files?.[0]);
             event.target.value = '';
           }}
         />
-        <p id={hintId} className="form-field__hint">
-          A .csv file up to 10 MB with a header row. Commas, semicolons or tabs between values all work. Nothing is saved until you confirm the import.
-        </p>
-      </div>
+      </FormField>
       {problem ? (
         <p role="alert" className="inline-message">
           {problem}

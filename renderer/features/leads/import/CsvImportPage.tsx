@@ -4,27 +4,20 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { usePlatform } from '../../../platform/PlatformContext';
-import { useLeads } from '../../../data/workstation-hooks';
+import { usePlatform } from '../../../platform';
+import { errorMessage } from '../../../ui/error-message';
+import { plural } from '../../../ui/format';
 import { PageHeader } from '../../../ui/PageHeader';
-import {
-  errorReportCsv,
-  findDuplicates,
-  mapRows,
-  parseCsv,
-  planImport,
-  suggestMapping,
-  type CsvMapping,
-  type CsvRowError,
-  type DuplicateChoice,
-  type ParsedCsv,
-} from '../../../../sync/domain/csv-leads';
+import type { CsvMapping } from '../../../../sync/domain/csv-lead-export';
+import { errorReportCsv, mapRows, parseCsv, suggestMapping, type CsvRowError, type ParsedCsv } from '../../../../sync/domain/csv-lead-import';
+import { findDuplicates, planImport, type DuplicateChoice } from '../../../../sync/domain/lead-duplicates';
 import { leadSchema, type LeadDoc } from '../../../../sync/schema/leads.schema';
-import { useLeadWorkspace } from '../use-lead-workspace';
+import { csvBytes } from '../lead-export';
+import { useLeads, useLeadWorkspace } from '../use-leads-data';
 import { ChooseFileStep, type ChosenFile } from './ChooseFileStep';
 import { MappingStep } from './MappingStep';
 import { ReviewStep } from './ReviewStep';
-import { applyImport, csvBytes, type ImportOutcome } from './import-writes';
+import { applyImport, type ImportOutcome } from './import-writes';
 import '../leads.css';
 import './csv-import.css';
 
@@ -33,10 +26,6 @@ type Step = 'choose' | 'map' | 'review' | 'done';
 interface LoadedFile {
   name: string;
   parsed: ParsedCsv;
-}
-
-function plural(count: number, one: string, many: string): string {
-  return count === 1 ? `1 ${one}` : `${count} ${many}`;
 }
 
 function reportName(fileName: string): string {
@@ -126,7 +115,7 @@ export function CsvImportPage() {
       });
       setReportMessage(result.saved ? `Error report saved${result.path ? ` to ${result.path}` : ''}.` : 'The error report was not saved.');
     } catch (error) {
-      setReportMessage(`The error report could not be saved: ${error instanceof Error ? error.message : 'unknown error'}. Try again.`);
+      setReportMessage(`The error report could not be saved: ${errorMessage(error)}. Try again.`);
     }
   }
 
@@ -140,7 +129,7 @@ export function CsvImportPage() {
       setStep('done');
     } catch (error) {
       setImportProblem(
-        `The import stopped before it finished: ${error instanceof Error ? error.message : 'unknown error'}. Leads already saved stay in your list; check it before importing again.`,
+        `The import stopped before it finished: ${errorMessage(error)}. Leads already saved stay in your list; check it before importing again.`,
       );
     } finally {
       setImporting(false);

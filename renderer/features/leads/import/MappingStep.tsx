@@ -1,14 +1,8 @@
 /** Step 2: which column feeds which lead field, with the first rows of the file as a preview. */
 import { useId, useState } from 'react';
-import {
-  CSV_FIELD_LABELS,
-  CSV_LEAD_FIELDS,
-  describeDelimiter,
-  unmappedColumns,
-  type CsvLeadField,
-  type CsvMapping,
-  type ParsedCsv,
-} from '../../../../sync/domain/csv-leads';
+import { FormField } from '../../../ui/FormField';
+import { CSV_FIELD_LABELS, CSV_LEAD_FIELDS, type CsvLeadField, type CsvMapping } from '../../../../sync/domain/csv-lead-export';
+import { describeDelimiter, unmappedColumns, type ParsedCsv } from '../../../../sync/domain/csv-lead-import';
 
 const PREVIEW_ROWS = 5;
 
@@ -53,15 +47,10 @@ export function MappingStep({ fileName, parsed, mapping, onChange, onBack, onCon
 
       <div className="csv-import__mapping">
         {CSV_LEAD_FIELDS.map((field) => {
-          const id = `${baseId}-${field}`;
-          const hint = FIELD_HINTS[field];
           return (
-            <div className="form-field" key={field}>
-              <label htmlFor={id}>{CSV_FIELD_LABELS[field]}</label>
+            <FormField key={field} label={CSV_FIELD_LABELS[field]} hint={FIELD_HINTS[field]}>
               <select
-                id={id}
                 value={mapping[field] === null ? '' : String(mapping[field])}
-                aria-describedby={hint ? `${id}-hint` : undefined}
                 onChange={(event) => {
                   setProblem(null);
                   onChange({ ...mapping, [field]: event.target.value === '' ? null : Number(event.target.value) });
@@ -74,12 +63,7 @@ export function MappingStep({ fileName, parsed, mapping, onChange, onBack, onCon
                   </option>
                 ))}
               </select>
-              {hint ? (
-                <p id={`${id}-hint`} className="form-field__hint">
-                  {hint}
-                </p>
-              ) : null}
-            </div>
+            </FormField>
           );
         })}
       </div>

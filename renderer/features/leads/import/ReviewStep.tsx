@@ -1,12 +1,7 @@
 /** Step 3: what will happen — rows ready, rows with errors (and the report), duplicates and their choices. */
 import { useId } from 'react';
-import {
-  DUPLICATE_CHOICES,
-  type CsvRowError,
-  type DuplicateChoice,
-  type DuplicateGroup,
-  type ImportPlan,
-} from '../../../../sync/domain/csv-leads';
+import type { CsvRowError } from '../../../../sync/domain/csv-lead-import';
+import { DUPLICATE_CHOICES, type DuplicateChoice, type DuplicateGroup, type ImportPlan } from '../../../../sync/domain/lead-duplicates';
 
 const ERRORS_SHOWN = 200;
 

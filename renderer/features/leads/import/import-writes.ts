@@ -1,9 +1,9 @@
 /**
  * The only writes an import makes, after the person confirms: new leads in one bulk insert, then
- * the patches that fill in existing leads. Both were built and validated by sync/domain/csv-leads.ts.
+ * the patches that fill in existing leads. Both were built and validated by sync/domain/lead-duplicates.ts.
  */
 import type { WorkstationDatabase } from '../../../../sync/schema/database';
-import type { ImportPlan } from '../../../../sync/domain/csv-leads';
+import type { ImportPlan } from '../../../../sync/domain/lead-duplicates';
 
 export interface ImportOutcome {
   inserted: number;
@@ -34,9 +34,4 @@ export async function applyImport(db: WorkstationDatabase, plan: ImportPlan): Pr
     updated += 1;
   }
   return { inserted, updated, failures };
-}
-
-export function csvBytes(text: string): Uint8Array {
-  // A BOM so spreadsheet programs open the UTF-8 text with the right accents.
-  return new TextEncoder().encode(`\ufeff${text}`);
 }

@@ -3,9 +3,9 @@
  * the app-wide scheduler). The time is entered in the partner's time zone and must lie ahead.
  */
 import { useId, useState, type FormEvent } from 'react';
-import { useDatabase } from '../../../data/DatabaseProvider';
 import type { PlainDoc } from '../../../data/collection-queries';
-import { useQuery } from '../../../data/use-query';
+import { errorMessage } from '../../../ui/error-message';
+import { FormField } from '../../../ui/FormField';
 import {
   instantToZonedLocal,
   NEXT_ACTION_MAX,
@@ -13,21 +13,16 @@ import {
   type NextActionFormErrors,
   type NextActionFormInput,
 } from '../../../../sync/domain/reminders';
-import { resolveTimeZone } from '../../../../sync/domain/zoned-time';
 import { formatDateTime } from '../labels';
+import { useLeadWorkspace, usePartnerTimeZone } from '../use-leads-data';
 import { saveNextAction } from './next-action-writes';
-
-function usePartnerTimeZone(): string {
-  const profiles = useQuery('profiles', { limit: 1 });
-  return resolveTimeZone(profiles.data[0]?.timezone, Intl.DateTimeFormat().resolvedOptions().timeZone);
-}
 
 function formFromLead(lead: PlainDoc<'leads'>, timeZone: string): NextActionFormInput {
   return { next_action: lead.next_action ?? '', due: lead.next_action_at ? instantToZonedLocal(lead.next_action_at, timeZone) : '' };
 }
 
 export function NextActionCard({ lead }: { lead: PlainDoc<'leads'> }) {
-  const db = useDatabase();
+  const { db } = useLeadWorkspace();
   const timeZone = usePartnerTimeZone();
   const stored = `${lead.next_action ?? ''}\u0000${lead.next_action_at ?? ''}\u0000${timeZone}`;
   const [lastStored, setLastStored] = useState(stored);
@@ -67,7 +62,7 @@ export function NextActionCard({ lead }: { lead: PlainDoc<'leads'> }) {
       await saveNextAction(db, lead.id, result.values);
       setMessage(success);
     } catch (error) {
-      setProblem(`The next action was not saved: ${error instanceof Error ? error.message : String(error)}`);
+      setProblem(`The next action was not saved: ${errorMessage(error)}`);
     } finally {
       setBusy(false);
     }
@@ -78,8 +73,6 @@ export function NextActionCard({ lead }: { lead: PlainDoc<'leads'> }) {
     void write(input, input.due.trim() ? 'Next action saved. You will be reminded when it is due.' : 'Next action saved.');
   }
 
-  const describedBy = (field: 'action' | 'due', error: string | undefined, hint?: boolean) =>
-    [error ? `${baseId}-${field}-error` : null, hint ? `${baseId}-due-hint` : null].filter(Boolean).join(' ') || undefined;
   const hasNextAction = Boolean(lead.next_action || lead.next_action_at);
 
   return (
@@ -91,42 +84,12 @@ export function NextActionCard({ lead }: { lead: PlainDoc<'leads'> }) {
           : 'No next action is set.'}
       </p>
       <form className="form" noValidate onSubmit={submit}>
-        <div className="form-field">
-          <label htmlFor={`${baseId}-action`}>What to do next</label>
-          <input
-            id={`${baseId}-action`}
-            type="text"
-            maxLength={NEXT_ACTION_MAX + 50}
-            value={input.next_action}
-            onChange={(event) => set('next_action', event.target.value)}
-            aria-invalid={errors.next_action ? true : undefined}
-            aria-describedby={describedBy('action', errors.next_action)}
-          />
-          {errors.next_action ? (
-            <p id={`${baseId}-action-error`} className="form-field__error">
-              {errors.next_action}
-            </p>
-          ) : null}
-        </div>
-        <div className="form-field">
-          <label htmlFor={`${baseId}-due`}>Remind me at</label>
-          <input
-            id={`${baseId}-due`}
-            type="datetime-local"
-            value={input.due}
-            onChange={(event) => set('due', event.target.value)}
-            aria-invalid={errors.due ? true : undefined}
-            aria-describedby={describedBy('due', errors.due, true)}
-          />
-          <p id={`${baseId}-due-hint`} className="form-field__hint">
-            Optional. Your time zone: {timeZone}.
-          </p>
-          {errors.due ? (
-            <p id={`${baseId}-due-error`} className="form-field__error">
-              {errors.due}
-            </p>
-          ) : null}
-        </div>
+        <FormField id={`${baseId}-action`} label="What to do next" error={errors.next_action}>
+          <input type="text" maxLength={NEXT_ACTION_MAX + 50} value={input.next_action} onChange={(event) => set('next_action', event.target.value)} />
+        </FormField>
+        <FormField id={`${baseId}-due`} label="Remind me at" hint={`Optional. Your time zone: ${timeZone}.`} error={errors.due}>
+          <input type="datetime-local" value={input.due} onChange={(event) => set('due', event.target.value)} />
+        </FormField>
         <div role="alert" className="form__alert">
           {problem ? <p className="inline-message">{problem}</p> : null}
         </div>

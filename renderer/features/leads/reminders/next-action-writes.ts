@@ -1,10 +1,9 @@
 /**
- * The writes next actions make: setting or clearing one from the lead page, and "Done" from a
- * reminder (clears it and logs "Done: <action>" on the timeline). Built by sync/domain/reminders.ts.
+ * The write the lead page's next action makes: setting or clearing it (validated as a whole lead).
+ * "Done" from a reminder belongs to the reminders feature (features/reminders/reminder-writes.ts).
  */
 import type { WorkstationDatabase } from '../../../../sync/schema/database';
 import { leadSchema, type LeadDoc } from '../../../../sync/schema/leads.schema';
-import { buildNextActionDone, type Reminder } from '../../../../sync/domain/reminders';
 
 export async function saveNextAction(
   db: WorkstationDatabase,
@@ -16,19 +15,4 @@ export async function saveNextAction(
   const patch = { ...values, updated_at: new Date().toISOString() };
   leadSchema.parse({ ...doc.toMutableJSON(), ...patch });
   await doc.incrementalPatch(patch);
-}
-
-/** Marks the reminded next action done. False when the lead or that action is gone (nothing written). */
-export async function completeNextAction(
-  db: WorkstationDatabase,
-  partnerId: string,
-  reminder: Pick<Reminder, 'leadId' | 'action' | 'dueAt'>,
-): Promise<boolean> {
-  const doc = await db.leads.findOne(reminder.leadId).exec();
-  if (!doc) return false;
-  const done = buildNextActionDone(doc.toMutableJSON(), reminder, { id: crypto.randomUUID(), partnerId, now: new Date() });
-  if (!done) return false;
-  await doc.incrementalPatch(done.patch);
-  await db.activities.insert(done.activity);
-  return true;
 }

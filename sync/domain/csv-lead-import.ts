@@ -1,8 +1,8 @@
 /**
- * Leads in and out of CSV files: reading a file (papaparse; delimiter guessed, BOM stripped),
- * suggesting which column feeds which lead field, turning rows into validated lead documents with
- * one plain-words reason per rejected row, finding duplicates (in the file and against the leads
- * already stored), planning what an import writes, and writing leads back out as CSV.
+ * Leads in from CSV files: reading a file (papaparse; delimiter guessed, BOM stripped), suggesting
+ * which column feeds which lead field, turning rows into validated lead documents with one
+ * plain-words reason per rejected row, and the report of rejected rows. Duplicates and the write
+ * plan are lead-duplicates.ts; the columns and the formula guard are csv-lead-export.ts.
  *
  * Rules people see (the import page repeats them):
  * - Row numbers are file line numbers counted from 1, header included; a value with line breaks
@@ -12,48 +12,17 @@
  *   1200.5). When only one of them appears, it separates thousands if it appears more than once
  *   or is followed by exactly three digits ("1,200" and "1.200" are 1200); otherwise it is the
  *   decimal mark ("12,5" is 12.5). Negative values are rejected.
- * - Source and stage accept the stored code or its label in any case ("Referral link",
+ * - Source and stage accept the stored code or its name in any case ("Referral link",
  *   "referral_link"); empty means "Other" and "New". Anything else rejects the row.
  * - A lead needs a company or a contact name; with only a name it is filed under that name, as in
  *   the lead form.
- * - Export protects spreadsheets from formula injection: a cell starting with = + - @ (or a tab or
- *   carriage return) gets a leading apostrophe, which import removes again.
+ * - A cell the export guarded against formula injection (a leading apostrophe) is read unguarded.
  */
 import Papa from 'papaparse';
 import { z } from 'zod';
 import { LEAD_SOURCES, LEAD_STAGES, leadSchema, type LeadDoc, type LeadSource, type LeadStage } from '../schema/leads.schema';
-import { DEFAULT_CURRENCY, LEAD_NOTES_MAX, LEAD_TEXT_MAX, foldForSearch } from './leads';
-
-// Fields ------------------------------------------------------------------------------------------
-
-export const CSV_LEAD_FIELDS = [
-  'company',
-  'contact_name',
-  'email',
-  'phone',
-  'source',
-  'stage',
-  'estimated_value',
-  'currency',
-  'notes',
-] as const;
-export type CsvLeadField = (typeof CSV_LEAD_FIELDS)[number];
-
-/** Column titles used by export; also what the mapping step calls each field. */
-export const CSV_FIELD_LABELS: Record<CsvLeadField, string> = {
-  company: 'Company',
-  contact_name: 'Contact',
-  email: 'Email',
-  phone: 'Phone',
-  source: 'Source',
-  stage: 'Stage',
-  estimated_value: 'Value',
-  currency: 'Currency',
-  notes: 'Notes',
-};
-
-/** Column index per field; null when no column feeds it. */
-export type CsvMapping = Record<CsvLeadField, number | null>;
+import { CSV_LEAD_FIELDS, toCsv, unguardCell, type CsvLeadField, type CsvMapping } from './csv-lead-export';
+import { DEFAULT_CURRENCY, LEAD_NOTES_MAX, LEAD_TEXT_MAX, foldForSearch, sourceLabel, stageLabel } from './leads';
 
 export const MAX_CSV_BYTES = 10 * 1024 * 1024;
 
@@ -285,19 +254,9 @@ function readEnum<T extends string>(raw: string, values: readonly T[], aliases: 
   return values.find((value) => value === key) ?? aliases[key] ?? null;
 }
 
-export function codeLabel(code: LeadSource | LeadStage): string {
-  const words = code.replace(/_/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
 function quoteValue(value: string): string {
   const short = value.length > 60 ? `${value.slice(0, 57)}…` : value;
   return `'${short}'`;
-}
-
-/** Undoes the export's formula guard: a leading apostrophe before = + - @ tab or CR. */
-function unguard(cell: string): string {
-  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
 }
 
 // Row validation ----------------------------------------------------------------------------------
@@ -332,7 +291,7 @@ export const csvLeadRowSchema = z
       if (source) return source;
       ctx.addIssue({
         code: 'custom',
-        message: `the source ${quoteValue(raw.trim())} is not one we know (use ${LEAD_SOURCES.map(codeLabel).join(', ')})`,
+        message: `the source ${quoteValue(raw.trim())} is not one we know (use ${LEAD_SOURCES.map(sourceLabel).join(', ')})`,
       });
       return z.NEVER;
     }),
@@ -342,7 +301,7 @@ export const csvLeadRowSchema = z
       if (stage) return stage;
       ctx.addIssue({
         code: 'custom',
-        message: `the stage ${quoteValue(raw.trim())} is not one we know (use ${LEAD_STAGES.map(codeLabel).join(', ')})`,
+        message: `the stage ${quoteValue(raw.trim())} is not one we know (use ${LEAD_STAGES.map(stageLabel).join(', ')})`,
       });
       return z.NEVER;
     }),
@@ -403,7 +362,7 @@ export interface MappedRows {
 }
 
 function cell(row: CsvRow, index: number | null): string {
-  return index === null ? '' : unguard(row.cells[index] ?? '');
+  return index === null ? '' : unguardCell(row.cells[index] ?? '');
 }
 
 /** Turns rows into validated lead documents; every row ends up in exactly one of the two lists. */
@@ -448,250 +407,7 @@ export function mapRows(rows: readonly CsvRow[], mapping: CsvMapping, context: M
   return { valid, errors };
 }
 
-// Duplicates --------------------------------------------------------------------------------------
-
-const LEGAL_SUFFIXES = new Set(['gmbh', 'ltd', 'limited', 'inc', 'llc', 'plc', 'sa', 'sas', 'sarl', 'srl', 'bv', 'ag', 'co', 'corp', 'kg', 'oy', 'ab', 'as', 'spa', 'sl']);
-
-/** Company as compared for duplicates: folded, punctuation and legal-form words removed. */
-export function normaliseCompany(company: string): string {
-  const words = foldForSearch(company).replace(/&/g, ' and ').replace(/[^a-z0-9]+/g, ' ').trim().split(' ');
-  while (words.length > 1 && LEGAL_SUFFIXES.has(words[words.length - 1]!)) words.pop();
-  return words.join(' ');
-}
-
-export function normaliseEmail(email: string | null | undefined): string | null {
-  const trimmed = email?.trim().toLowerCase();
-  return trimmed ? trimmed : null;
-}
-
-export interface DuplicateGroup {
-  /** Stable id for the page's choice controls. */
-  key: string;
-  /** Plain words: "same email anna@example.com" or "same company Acme". */
-  reason: string;
-  /** File rows in the group, in file order. */
-  drafts: LeadDraft[];
-  /** Stored leads in the group. */
-  existing: LeadDoc[];
-}
-
-/**
- * Groups drafts that share an email (ignoring case) or a normalised company with each other or
- * with stored leads. Links chain: A~B by email and B~C by company puts all three in one group.
- */
-export function findDuplicates(drafts: readonly LeadDraft[], existingLeads: readonly LeadDoc[]): DuplicateGroup[] {
-  const total = drafts.length + existingLeads.length;
-  const parent = Array.from({ length: total }, (_, i) => i);
-  const find = (i: number): number => {
-    let root = i;
-    while (parent[root] !== root) root = parent[root]!;
-    while (parent[i] !== root) {
-      const next = parent[i]!;
-      parent[i] = root;
-      i = next;
-    }
-    return root;
-  };
-  const union = (a: number, b: number) => {
-    const ra = find(a);
-    const rb = find(b);
-    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
-  };
-  const leadAt = (i: number): LeadDoc => (i < drafts.length ? drafts[i]!.lead : existingLeads[i - drafts.length]!);
-  const firstByEmail = new Map<string, number>();
-  const firstByCompany = new Map<string, number>();
-  const reasons = new Map<number, string>();
-  for (let i = 0; i < total; i += 1) {
-    const lead = leadAt(i);
-    const email = normaliseEmail(lead.email);
-    if (email) {
-      const seen = firstByEmail.get(email);
-      if (seen === undefined) firstByEmail.set(email, i);
-      else {
-        union(seen, i);
-        reasons.set(i, `same email ${email}`);
-      }
-    }
-    const company = normaliseCompany(lead.company);
-    if (company) {
-      const seen = firstByCompany.get(company);
-      if (seen === undefined) firstByCompany.set(company, i);
-      else {
-        union(seen, i);
-        if (!reasons.has(i)) reasons.set(i, `same company ${lead.company}`);
-      }
-    }
-  }
-  const groups = new Map<number, { members: number[]; reasons: Set<string> }>();
-  for (let i = 0; i < total; i += 1) {
-    const root = find(i);
-    const group = groups.get(root) ?? { members: [], reasons: new Set<string>() };
-    group.members.push(i);
-    const reason = reasons.get(i);
-    if (reason) group.reasons.add(reason);
-    groups.set(root, group);
-  }
-  const result: DuplicateGroup[] = [];
-  for (const group of groups.values()) {
-    if (group.members.length < 2) continue;
-    const groupDrafts = group.members.filter((i) => i < drafts.length).map((i) => drafts[i]!);
-    if (groupDrafts.length === 0) continue; // Stored leads duplicating each other are not this import's business.
-    const existing = group.members.filter((i) => i >= drafts.length).map((i) => existingLeads[i - drafts.length]!);
-    result.push({
-      key: `dup-${groupDrafts[0]!.line}`,
-      reason: [...group.reasons].join(', '),
-      drafts: groupDrafts,
-      existing,
-    });
-  }
-  return result.sort((a, b) => a.drafts[0]!.line - b.drafts[0]!.line);
-}
-
-// Planning the write ------------------------------------------------------------------------------
-
-export const DUPLICATE_CHOICES = ['skip', 'import', 'update'] as const;
-export type DuplicateChoice = (typeof DUPLICATE_CHOICES)[number];
-
-export interface LeadUpdate {
-  id: string;
-  patch: Partial<LeadDoc>;
-  /** File lines merged into this lead. */
-  lines: number[];
-}
-
-export interface ImportPlan {
-  inserts: LeadDoc[];
-  updates: LeadUpdate[];
-  /** Rows left out because the person chose to skip their duplicate group. */
-  skipped: LeadDraft[];
-}
-
-const MERGE_FIELDS = ['contact_name', 'email', 'phone', 'estimated_value'] as const;
-
-function isEmpty(value: unknown): boolean {
-  return value === null || value === undefined || value === '';
-}
-
-function mergeNotes(current: string | null | undefined, incoming: string | null | undefined): string | null {
-  const base = current?.trim() ?? '';
-  const extra = incoming?.trim() ?? '';
-  if (!extra || base.includes(extra)) return base || null;
-  return base ? `${base}\n\n${extra}` : extra;
-}
-
-/** What merging `from` into `into` changes: empty fields filled, notes appended. */
-export function mergeIntoLead(into: LeadDoc, from: readonly LeadDoc[], now: Date): Partial<LeadDoc> {
-  const patch: Partial<LeadDoc> = {};
-  const merged: LeadDoc = { ...into };
-  for (const source of from) {
-    for (const field of MERGE_FIELDS) {
-      if (isEmpty(merged[field]) && !isEmpty(source[field])) {
-        Object.assign(patch, { [field]: source[field] });
-        Object.assign(merged, { [field]: source[field] });
-        if (field === 'estimated_value') {
-          patch.currency = source.currency ?? merged.currency ?? null;
-          merged.currency = patch.currency;
-        }
-      }
-    }
-    const notes = mergeNotes(merged.notes, source.notes);
-    if (notes !== (merged.notes ?? null)) {
-      patch.notes = notes;
-      merged.notes = notes;
-    }
-  }
-  if (Object.keys(patch).length > 0) patch.updated_at = now.toISOString();
-  leadSchema.parse({ ...into, ...patch });
-  return patch;
-}
-
-/**
- * The writes an import makes. Per duplicate group:
- * - skip: with stored leads in the group, none of its rows are imported; within the file only,
- *   the first row is imported and the later ones skipped.
- * - import: every row is imported as a new lead.
- * - update: rows are merged into the first stored lead (or, within the file only, into the first
- *   row, which is then imported): empty fields filled, notes appended.
- */
-export function planImport(
-  drafts: readonly LeadDraft[],
-  groups: readonly DuplicateGroup[],
-  choices: Readonly<Record<string, DuplicateChoice>>,
-  now: Date,
-): ImportPlan {
-  const handled = new Set<LeadDraft>();
-  const inserts = new Map<LeadDraft, LeadDoc>();
-  const updates: LeadUpdate[] = [];
-  const skipped: LeadDraft[] = [];
-  for (const group of groups) {
-    const choice = choices[group.key] ?? 'skip';
-    group.drafts.forEach((draft) => handled.add(draft));
-    const [first, ...later] = group.drafts;
-    if (!first) continue;
-    const target = group.existing[0];
-    if (choice === 'import') {
-      group.drafts.forEach((draft) => inserts.set(draft, draft.lead));
-    } else if (choice === 'skip') {
-      if (target) skipped.push(...group.drafts);
-      else {
-        inserts.set(first, first.lead);
-        skipped.push(...later);
-      }
-    } else if (target) {
-      const patch = mergeIntoLead(target, group.drafts.map((d) => d.lead), now);
-      updates.push({ id: target.id, patch, lines: group.drafts.map((d) => d.line) });
-    } else {
-      inserts.set(first, { ...first.lead, ...mergeIntoLead(first.lead, later.map((d) => d.lead), now) });
-    }
-  }
-  const ordered: LeadDoc[] = [];
-  for (const draft of drafts) {
-    if (!handled.has(draft)) ordered.push(draft.lead);
-    else {
-      const lead = inserts.get(draft);
-      if (lead) ordered.push(lead);
-    }
-  }
-  return { inserts: ordered, updates, skipped: skipped.sort((a, b) => a.line - b.line) };
-}
-
-// Writing CSV -------------------------------------------------------------------------------------
-
-/** RFC 4180 quoting plus the formula guard described in the header comment. */
-export function csvCell(value: string): string {
-  const guarded = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n;\t]/.test(guarded) || guarded !== guarded.trim() ? `"${guarded.replace(/"/g, '""')}"` : guarded;
-}
-
-export function toCsv(rows: readonly (readonly string[])[]): string {
-  return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
-}
-
-/** Never exactly three decimals, so the import's thousands rule cannot misread an exported value. */
-function formatValue(value: number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  const plain = String(value);
-  if (/e/i.test(plain)) return value.toFixed(2);
-  const fraction = plain.split('.')[1];
-  return fraction && fraction.length === 3 ? `${plain}0` : plain;
-}
-
-/** Leads as CSV with a header row; columns and titles match what import recognises. */
-export function leadsToCsv(leads: LeadDoc[]): string {
-  const header = CSV_LEAD_FIELDS.map((field) => CSV_FIELD_LABELS[field]);
-  const body = leads.map((lead) => [
-    lead.company,
-    lead.contact_name ?? '',
-    lead.email ?? '',
-    lead.phone ?? '',
-    codeLabel(lead.source),
-    codeLabel(lead.stage),
-    formatValue(lead.estimated_value),
-    lead.currency ?? '',
-    lead.notes ?? '',
-  ]);
-  return toCsv([header, ...body]);
-}
+// The error report --------------------------------------------------------------------------------
 
 /** The rows that were not imported, with their reasons and original values, ready to fix. */
 export function errorReportCsv(errors: readonly CsvRowError[], parsed: Pick<ParsedCsv, 'headers' | 'rows' | 'rejectedRows'>): string {

@@ -1,0 +1,41 @@
+/**
+ * Every live read the leads screens make, through renderer/data: the leads, one lead, its
+ * timeline and referral link, and what the open workspace supplies (the store for writes, the
+ * partner, their default currency and time zone).
+ */
+import { useDatabase } from '../../data/DatabaseProvider';
+import { useDocument, useQuery } from '../../data/use-query';
+import { useLeads } from '../../data/workstation-hooks';
+import { useOpenWorkspace } from '../../session';
+import { DEFAULT_CURRENCY } from '../../../sync/domain/leads';
+import { resolveTimeZone } from '../../../sync/domain/zoned-time';
+
+export { useLeads };
+
+export function useLead(leadId: string) {
+  return useDocument('leads', leadId);
+}
+
+/** The lead's activities, newest first. */
+export function useLeadTimeline(leadId: string) {
+  return useQuery('activities', { selector: { lead_id: leadId }, sort: [{ occurred_at: 'desc' }] });
+}
+
+export function useReferralLink(linkId: string) {
+  return useDocument('referral_links', linkId);
+}
+
+/** What the leads screens need from the open workspace: the store, the partner id, a default currency. */
+export function useLeadWorkspace() {
+  const db = useDatabase();
+  const workspace = useOpenWorkspace();
+  const profiles = useQuery('profiles', { limit: 1 });
+  const currency = profiles.data[0]?.currency ?? DEFAULT_CURRENCY;
+  return { db, partnerId: workspace?.partnerId ?? null, defaultCurrency: currency };
+}
+
+/** The partner's time zone from their profile, else this device's. */
+export function usePartnerTimeZone(): string {
+  const profiles = useQuery('profiles', { limit: 1 });
+  return resolveTimeZone(profiles.data[0]?.timezone, Intl.DateTimeFormat().resolvedOptions().timeZone);
+}
