@@ -10,6 +10,7 @@ import { useWorkspaceStore, type WorkspaceIdentity } from './workspace-store';
 import { readLastWorkspace, rememberLastWorkspace, type WorkspaceMemoryStorage } from './last-workspace';
 import type { OpenedDatabase, WorkspaceTarget } from './open-workspace-database';
 import type { SessionPort, SignInInput } from './session-port';
+import { errorMessage } from '../ui/error-message';
 
 export interface OpenWorkspace {
   target: WorkspaceTarget;
@@ -49,7 +50,7 @@ export interface WorkspaceController {
 }
 
 export function describeError(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   return message.trim() || 'An unknown error occurred.';
 }
 

@@ -1,6 +1,7 @@
 /**
- * Which workspace the shell shows as open. Nothing signs in yet, so the app starts signed out;
- * the session code (a later issue) calls `setWorkspace` after sign-in or when the demo opens.
+ * Which workspace the shell shows as open, for the top bar and the workspace page. The app starts
+ * signed out; the workspace controller (workspace-controller.ts) sets it when a sign-in or the demo
+ * opens a workspace and clears it when the workspace closes.
  */
 import { create } from 'zustand';
 

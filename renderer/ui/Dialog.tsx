@@ -10,6 +10,7 @@ export function Dialog({
   children,
   className,
   busy = false,
+  headerAction,
 }: {
   title: string;
   onClose(): void;
@@ -17,6 +18,8 @@ export function Dialog({
   className?: string;
   /** While true, Escape does not close (a request is in flight). */
   busy?: boolean;
+  /** A control beside the title (e.g. Close), which also takes focus when the dialog opens. */
+  headerAction?: ReactNode;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -31,6 +34,12 @@ export function Dialog({
     };
   }, []);
 
+  const heading = (
+    <h2 id={titleId} className="dialog__title">
+      {title}
+    </h2>
+  );
+
   return (
     <dialog
       ref={ref}
@@ -41,9 +50,14 @@ export function Dialog({
         if (!busy) onClose();
       }}
     >
-      <h2 id={titleId} className="dialog__title">
-        {title}
-      </h2>
+      {headerAction ? (
+        <div className="dialog__head">
+          {heading}
+          {headerAction}
+        </div>
+      ) : (
+        heading
+      )}
       {children}
     </dialog>
   );

@@ -13,14 +13,18 @@ export function FormField({
   error,
   children,
   className,
+  id: givenId,
 }: {
   label: string;
   hint?: ReactNode;
   error?: string | undefined;
   children: ReactElement<ControlProps>;
   className?: string;
+  /** A fixed id for the control, for forms that move focus to a field by id; otherwise one is made. */
+  id?: string;
 }) {
-  const id = useId();
+  const madeId = useId();
+  const id = givenId ?? madeId;
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;

@@ -2,15 +2,19 @@
 
 const money = new Map<string, Intl.NumberFormat>();
 
-export function formatMoney(amount: number, currency: string): string {
-  let format = money.get(currency);
+/** An amount in its currency; with no currency (values stored without one) the plain number, so nothing is invented. */
+export function formatMoney(amount: number, currency: string | null): string {
+  const key = currency ?? '';
+  let format = money.get(key);
   if (!format) {
     try {
-      format = new Intl.NumberFormat(undefined, { style: 'currency', currency });
+      format = currency
+        ? new Intl.NumberFormat(undefined, { style: 'currency', currency })
+        : new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
     } catch {
       format = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
     }
-    money.set(currency, format);
+    money.set(key, format);
   }
   return format.format(amount);
 }
@@ -51,6 +55,11 @@ export function formatPercent(fraction: number): string {
   return new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 }).format(fraction);
 }
 
-export function plural(count: number, one: string, many: string): string {
+export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
+}
+
+/** The time zone this device is set to, for data that does not name one. */
+export function systemTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }

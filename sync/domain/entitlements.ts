@@ -33,6 +33,7 @@ export interface FeatureRef {
 }
 
 export const leadFeature = (id: string): FeatureRef => ({ category: 'lead_features', id });
+export const marketingCategory = (id: string): FeatureRef => ({ category: 'marketing_categories', id });
 
 export type Entitlement =
   | { allowed: true }

@@ -7,7 +7,8 @@
 import 'fake-indexeddb/auto';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeLogo, saveLogoOnDevice, syncBrandLogo } from '../../renderer/features/brand-kit/brand-logo-sync';
+import { removeLogo, saveLogoOnDevice } from '../../renderer/features/brand-kit/brand-kit-writes';
+import { syncBrandLogo } from '../../renderer/features/brand-kit/brand-logo-sync';
 import { deleteCachedLogo, readCachedLogo } from '../../renderer/features/brand-kit/logo-cache';
 import { clientFor, startTestBackend, type TestBackend } from '../fixtures/backend';
 import { eventually, startClient, type WorkstationClient } from '../fixtures/sync-clients';

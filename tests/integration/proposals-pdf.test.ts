@@ -9,7 +9,7 @@ import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bundledTemplates, formatMoney, renderProposal, type ProposalData } from '../../sync/domain/proposals';
+import { bundledTemplates, formatMinorUnits, renderProposal, type ProposalData } from '../../sync/domain/proposals';
 
 const fonts = {
   regular: new Uint8Array(readFileSync('resources/fonts/NotoSans-Regular.ttf')),
@@ -51,7 +51,7 @@ describe.each(bundledTemplates())('template $id', (template) => {
     expect(text).toContain(lead.contact);
     expect(text).toContain('Created with SISO Partner Workstation');
     if (template.id === 'four-page-proposal') {
-      expect(text).toContain(formatMoney(Math.round(lead.estimatedValue * 100), lead.currency, 'en-GB'));
+      expect(text).toContain(formatMinorUnits(Math.round(lead.estimatedValue * 100), lead.currency, 'en-GB'));
       expect(text).toMatch(/Page 4 of 4/);
     }
 

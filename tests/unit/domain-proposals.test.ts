@@ -8,7 +8,7 @@ import {
   buildProposalActivity,
   bundledTemplates,
   computePricing,
-  formatMoney,
+  formatMinorUnits,
   parseProposalTemplate,
   proposalFileName,
   readProposalMeta,
@@ -103,12 +103,12 @@ describe('pricing maths', () => {
     expect(pricing.fractionDigits).toBe(0);
     expect(pricing.tax?.amountMinor).toBe(12_346);
     expect(pricing.totalMinor).toBe(135_802);
-    expect(formatMoney(pricing.totalMinor, 'JPY', 'en-GB')).toBe('JP¥135,802');
+    expect(formatMinorUnits(pricing.totalMinor, 'JPY', 'en-GB')).toBe('JP¥135,802');
   });
 
   it('formats money with Intl for the currency and locale', () => {
-    expect(formatMoney(1_234_567, 'EUR', 'en-GB')).toBe('€12,345.67');
-    expect(formatMoney(1_234_567, 'GBP', 'en-GB')).toBe('£12,345.67');
+    expect(formatMinorUnits(1_234_567, 'EUR', 'en-GB')).toBe('€12,345.67');
+    expect(formatMinorUnits(1_234_567, 'GBP', 'en-GB')).toBe('£12,345.67');
   });
 });
 

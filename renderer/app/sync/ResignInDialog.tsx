@@ -4,11 +4,14 @@
  */
 import { useId, useState, type FormEvent } from 'react';
 import { Dialog } from '../../ui/Dialog';
+import { errorMessage } from '../../ui/error-message';
+import { FormField } from '../../ui/FormField';
 import type { WorkspaceSync } from '../../session/sync/workspace-sync';
 
 export function ResignInDialog({ sync, onClose }: { sync: WorkspaceSync; onClose(): void }) {
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [missing, setMissing] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const id = useId();
 
@@ -16,17 +19,18 @@ export function ResignInDialog({ sync, onClose }: { sync: WorkspaceSync; onClose
     event.preventDefault();
     if (busy) return;
     if (!password) {
-      setError('Enter your password.');
+      setMissing('Enter your password.');
       document.getElementById(`${id}-password`)?.focus();
       return;
     }
     setBusy(true);
-    setError(null);
+    setMissing(null);
+    setFailure(null);
     try {
       await sync.signInAgain(password);
       onClose();
     } catch (reason) {
-      setError(reason instanceof Error && reason.message ? reason.message : 'Signing in failed. Check your password and try again.');
+      setFailure(errorMessage(reason).trim() || 'Signing in failed. Check your password and try again.');
       setBusy(false);
     }
   }
@@ -38,27 +42,22 @@ export function ResignInDialog({ sync, onClose }: { sync: WorkspaceSync; onClose
           Your session has ended, so sync is paused. Everything on this device — including changes not sent yet — is kept
           and is sent once you sign in.
         </p>
-        <div className="form-field">
-          <label htmlFor={`${id}-email`}>Email</label>
-          <input id={`${id}-email`} name="email" type="email" autoComplete="username" value={sync.email} readOnly />
-        </div>
-        <div className="form-field">
-          <label htmlFor={`${id}-password`}>Password</label>
+        <FormField label="Email">
+          <input name="email" type="email" autoComplete="username" value={sync.email} readOnly />
+        </FormField>
+        <FormField id={`${id}-password`} label="Password" error={missing ?? undefined}>
           <input
-            id={`${id}-password`}
             name="password"
             type="password"
             autoComplete="current-password"
             value={password}
             onChange={(event) => setPassword(event.target.value)}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? `${id}-error` : undefined}
             disabled={busy}
             autoFocus
           />
-        </div>
-        <div role="alert" className="form__alert" id={`${id}-error`}>
-          {error ? <p className="inline-message">{error}</p> : null}
+        </FormField>
+        <div role="alert" className="form__alert">
+          {failure ? <p className="inline-message">{failure}</p> : null}
         </div>
         <div className="button-row dialog__actions">
           <button type="submit" className="button button--primary" disabled={busy}>

@@ -10,6 +10,7 @@ import type { CollectionName } from '../../../sync/schema/collections';
 import { Dialog } from '../../ui/Dialog';
 import { COLLECTION_LABELS, STATUS_LABELS, formatSyncTime } from './sync-labels';
 import type { WorkspaceSync, WorkspaceSyncSnapshot } from '../../session/sync/workspace-sync';
+import { errorMessage } from '../../ui/error-message';
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value.trim() : null);
 
@@ -50,7 +51,7 @@ function ProblemItem({ problem, sync, onNavigate }: { problem: SyncProblem; sync
     try {
       setMessage(await action());
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = errorMessage(error);
       setMessage(`Nothing was sent: ${reason} Try again when the server can be reached.`);
     } finally {
       setBusy(false);

@@ -5,6 +5,7 @@
 import type { CollectionName } from '../../../sync/schema/collections';
 import type { CollectionSyncStatus, OverallSyncState } from '../../../sync/replication/sync-state';
 import type { SessionStatus } from '../../../sync/replication/session';
+import { plural } from '../../ui/format';
 
 export const COLLECTION_LABELS: Record<CollectionName, string> = {
   profiles: 'Profile',
@@ -28,10 +29,6 @@ export const STATUS_LABELS: Record<CollectionSyncStatus, string> = {
   problem: 'Needs attention',
   paused: 'Paused',
 };
-
-export function plural(count: number, one: string, many: string = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
 
 export function formatSyncTime(iso: string | null, now: Date, locale?: string): string | null {
   if (!iso) return null;

@@ -5,7 +5,7 @@
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { Dialog } from '../../ui/Dialog';
-import { plural } from '../sync/sync-labels';
+import { plural } from '../../ui/format';
 import { useOpenWorkspace } from '../../session/open-workspace-context';
 
 export function AccountMenu() {

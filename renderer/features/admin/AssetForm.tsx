@@ -12,9 +12,11 @@ import type { PlainDoc } from '../../data/collection-queries';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { FormField, SubmitRow } from '../../ui/FormField';
 import { makeThumbnail } from './asset-thumbnail';
-import { inspectAssetFile, sha256Hex, uploadAssetFile, type UploadProgress } from './asset-upload';
+import { sha256Hex } from '../../platform/sha256';
+import { inspectAssetFile, uploadAssetFile, type UploadProgress } from './asset-upload';
 import { TIER_LABELS, categoryLabel } from './labels';
 import type { AdminAccess } from './use-admin-access';
+import { errorMessage } from '../../ui/error-message';
 
 type Admin = Extract<AdminAccess, { kind: 'admin' }>;
 
@@ -98,7 +100,7 @@ export function AssetForm({ access, existing, templates, onDone, onCancel }: Ass
       const thumbnail = await makeThumbnail(file, check.preview);
       setChosen({ file, mimeType: check.mimeType, label: check.label, thumbnail });
     } catch (error) {
-      setErrors((previous) => ({ ...previous, file: `“${file.name}” could not be read (${error instanceof Error ? error.message : String(error)}). Choose it again.` }));
+      setErrors((previous) => ({ ...previous, file: `“${file.name}” could not be read (${errorMessage(error)}). Choose it again.` }));
     } finally {
       setCheckingFile(false);
     }
@@ -165,7 +167,7 @@ export function AssetForm({ access, existing, templates, onDone, onCancel }: Ass
         onDone(`${saved.published ? 'Published' : 'Saved as a draft:'} “${saved.title}” (version ${saved.version}).`);
       }
     } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
+      setFailure(errorMessage(error));
       // A file uploaded for a row that was then refused would be orphaned; for a new asset nothing points at it.
       if (uploadedPath && !existing) void access.api.removeAssetFile(uploadedPath);
       setProgress(null);

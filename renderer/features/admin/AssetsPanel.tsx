@@ -14,6 +14,7 @@ import { AssetForm } from './AssetForm';
 import { TIER_LABELS, categoryLabel } from './labels';
 import { RetiredAssets } from './RetiredAssets';
 import type { AdminAccess } from './use-admin-access';
+import { errorMessage } from '../../ui/error-message';
 
 type Admin = Extract<AdminAccess, { kind: 'admin' }>;
 type Editing = { kind: 'new' } | { kind: 'edit'; id: string } | null;
@@ -36,7 +37,7 @@ export function AssetsPanel({ access, announce }: { access: Admin; announce(mess
       const saved = await access.api.updateEntry(row.id, { published: !row.published }, `${row.published ? 'unpublish' : 'publish'} “${row.title}”`);
       announce(saved.published ? `Published “${saved.title}”. Partners’ apps show it now.` : `Unpublished “${saved.title}”. Partners no longer see it.`);
     } catch (error) {
-      setRowError(error instanceof Error ? error.message : String(error));
+      setRowError(errorMessage(error));
     } finally {
       setBusyId(null);
     }
@@ -51,7 +52,7 @@ export function AssetsPanel({ access, announce }: { access: Admin; announce(mess
       setRetiredCount((count) => count + 1);
       announce(`Retired “${row.title}”. It is removed from partners’ apps and their cached copies.`);
     } catch (error) {
-      setRowError(error instanceof Error ? error.message : String(error));
+      setRowError(errorMessage(error));
       setRetiring(null);
     } finally {
       setBusyId(null);

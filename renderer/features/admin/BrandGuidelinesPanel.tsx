@@ -9,6 +9,7 @@ import type { PlainDoc } from '../../data/collection-queries';
 import { useCatalog } from '../../data/workstation-hooks';
 import { FormField, SubmitRow } from '../../ui/FormField';
 import type { AdminAccess } from './use-admin-access';
+import { errorMessage } from '../../ui/error-message';
 
 type Admin = Extract<AdminAccess, { kind: 'admin' }>;
 type Logo = BrandGuidelineBody['logos'][number];
@@ -72,7 +73,7 @@ function BrandEditor({ access, row, body, announce }: { access: Admin; row: Plai
       const saved = await access.api.updateEntry(row.id, { body: parsed.data }, `save “${row.title}”`);
       announce(`Saved “${saved.title}” (version ${saved.version}). Partners’ brand guidelines update live.`);
     } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
+      setFailure(errorMessage(error));
     } finally {
       setBusy(false);
     }

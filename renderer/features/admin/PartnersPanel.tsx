@@ -4,12 +4,13 @@
  */
 import { useCallback, useState } from 'react';
 import { TIERS, type Tier } from '../../../sync/schema/fields';
-import { formatDate } from '../../ui/format';
-import type { PartnerListRow } from './admin-api';
+import { formatDate, systemTimeZone } from '../../ui/format';
+import type { PartnerListRow } from './use-admin-data';
 import { TIER_LABELS } from './labels';
 import { ReportHead } from './ReportHead';
 import type { AdminAccess } from './use-admin-access';
-import { useServerReport } from './use-server-report';
+import { useServerReport } from './use-admin-data';
+import { errorMessage } from '../../ui/error-message';
 
 type Admin = Extract<AdminAccess, { kind: 'admin' }>;
 
@@ -26,7 +27,7 @@ function PartnerRow({ access, partner, onChanged }: { access: Admin; partner: Pa
       const status = await access.api.setPartnerTier(partner.partnerId, choice);
       onChanged(`${partner.displayName} is now ${TIER_LABELS[status.tier]} at ${status.commission_rate}% commission.`);
     } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
+      setFailure(errorMessage(error));
     } finally {
       setBusy(false);
     }
@@ -39,7 +40,7 @@ function PartnerRow({ access, partner, onChanged }: { access: Admin; partner: Pa
         <span className="data-table__sub">{[partner.company, partner.email].filter(Boolean).join(' · ')}</span>
       </th>
       <td>{partner.tier ? TIER_LABELS[partner.tier] : 'No tier yet'}</td>
-      <td>{partner.tierSince ? formatDate(partner.tierSince, Intl.DateTimeFormat().resolvedOptions().timeZone) : '—'}</td>
+      <td>{partner.tierSince ? formatDate(partner.tierSince, systemTimeZone()) : '—'}</td>
       <td className="numeric">{partner.commissionRate === null ? '—' : `${partner.commissionRate}%`}</td>
       <td>
         <div className="admin-actions">

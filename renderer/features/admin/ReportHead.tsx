@@ -1,5 +1,5 @@
 /** The top of a report fetched from the server: heading, Refresh, and why it is empty or stale. */
-import type { ServerReport } from './use-server-report';
+import type { ServerReport } from './use-admin-data';
 
 export interface ReportHeadProps {
   headingId: string;

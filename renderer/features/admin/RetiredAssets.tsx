@@ -6,7 +6,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { ReportHead } from './ReportHead';
 import { TIER_LABELS } from './labels';
 import type { AdminAccess } from './use-admin-access';
-import { useServerReport } from './use-server-report';
+import { useServerReport } from './use-admin-data';
+import { errorMessage } from '../../ui/error-message';
 
 type Admin = Extract<AdminAccess, { kind: 'admin' }>;
 
@@ -31,7 +32,7 @@ export function RetiredAssets({ access, announce, changed }: { access: Admin; an
       announce(`Restored “${title}”. Partners’ apps show it again after their next sync.`);
       reload();
     } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
+      setFailure(errorMessage(error));
     } finally {
       setBusyId(null);
     }

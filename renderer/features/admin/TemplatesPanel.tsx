@@ -11,8 +11,9 @@ import type { PlainDoc } from '../../data/collection-queries';
 import { useCatalog } from '../../data/workstation-hooks';
 import { FormField, SubmitRow } from '../../ui/FormField';
 import { TIER_LABELS } from './labels';
-import type { CatalogInsert } from './admin-api';
+import type { CatalogInsert } from './admin-writes';
 import type { AdminAccess } from './use-admin-access';
+import { errorMessage } from '../../ui/error-message';
 
 type Admin = Extract<AdminAccess, { kind: 'admin' }>;
 
@@ -78,7 +79,7 @@ export function TemplatesPanel({ access, announce }: { access: Admin; announce(m
       return template;
     } catch (error) {
       if (error instanceof InvalidTemplateError) setProblems(error.problems.length ? error.problems : [error.message]);
-      else setProblems([error instanceof Error ? error.message : String(error)]);
+      else setProblems([errorMessage(error)]);
       return null;
     }
   }
@@ -99,7 +100,7 @@ export function TemplatesPanel({ access, announce }: { access: Admin; announce(m
       setDraft(null);
       announce(`Saved template “${saved.title}” (version ${saved.version}${saved.published ? ', published' : ', draft'}).`);
     } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
+      setFailure(errorMessage(error));
     } finally {
       setBusy(false);
     }

@@ -11,6 +11,7 @@ import { useCatalog } from '../../data/workstation-hooks';
 import { FormField, SubmitRow } from '../../ui/FormField';
 import { TIER_LABELS } from './labels';
 import type { AdminAccess } from './use-admin-access';
+import { errorMessage } from '../../ui/error-message';
 
 type Admin = Extract<AdminAccess, { kind: 'admin' }>;
 
@@ -135,7 +136,7 @@ function TierRuleEditor({
       const saved = await access.api.updateEntry(row.id, { body: parsed.data }, `save the ${TIER_LABELS[body.tier]} tier rule`);
       announce(`Saved the ${TIER_LABELS[body.tier]} tier rule (version ${saved.version}). Partners’ tier progress uses it now.`);
     } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
+      setFailure(errorMessage(error));
     } finally {
       setBusy(false);
     }

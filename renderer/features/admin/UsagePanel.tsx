@@ -8,7 +8,7 @@ import type { Tier } from '../../../sync/schema/fields';
 import { BarChart } from '../../ui/charts/BarChart';
 import { TIER_LABELS } from './labels';
 import type { AdminAccess } from './use-admin-access';
-import { useServerReport } from './use-server-report';
+import { useServerReport } from './use-admin-data';
 import { ReportHead } from './ReportHead';
 
 type Admin = Extract<AdminAccess, { kind: 'admin' }>;

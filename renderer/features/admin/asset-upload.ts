@@ -12,11 +12,6 @@ export async function inspectAssetFile(file: File): Promise<AssetFileCheck> {
   return checkAssetFile({ name: file.name, size: file.size, head });
 }
 
-export async function sha256Hex(file: Blob): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', await file.arrayBuffer());
-  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-}
-
 export interface UploadProgress {
   loaded: number;
   total: number;

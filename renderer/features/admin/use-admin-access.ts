@@ -8,7 +8,11 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import { useOpenWorkspace } from '../../session';
 import { useOnlineStatus } from '../../platform/online-status';
 import { usePlatformConfig } from '../../platform';
-import { createAdminApi, type AdminApi } from './admin-api';
+import { createAdminWrites, type AdminWrites } from './admin-writes';
+import { createAdminReports, type AdminReports } from './use-admin-data';
+
+/** What admin panels send and fetch: the writes and the server reports. */
+export type AdminApi = AdminWrites & AdminReports;
 
 export type AdminAccess =
   | { kind: 'none'; reason: string }
@@ -34,7 +38,7 @@ export function useAdminAccess(): AdminAccess {
     () => sync?.store.getState().session.status ?? 'signed-out',
   );
   const client = sync?.client ?? null;
-  const api = useMemo(() => (client ? createAdminApi(client) : null), [client]);
+  const api = useMemo<AdminApi | null>(() => (client ? { ...createAdminWrites(client), ...createAdminReports(client) } : null), [client]);
 
   const target = workspace?.target;
   if (!target || target.kind !== 'account') {

@@ -3,10 +3,11 @@
  * more than <N> days". Rules are kept on this device per partner; the app-wide reminder scheduler
  * evaluates them. Below the unlocking tier the section says which tier unlocks it.
  */
-import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
-import { useCatalog, usePartnerStatus } from '../../data/workstation-hooks';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useOpenWorkspace } from '../../session';
-import { useReminderStore } from '../reminders/reminder-store';
+import { useEntitlement } from '../../session/use-entitlement';
+import { FormField } from '../../ui/FormField';
+import { useReminderStore } from '../reminders';
 import { LockedFeature } from '../../ui/LockedFeature';
 import {
   AUTOMATION_STAGES,
@@ -17,41 +18,19 @@ import {
   type AutomationRuleErrors,
   type AutomationRuleInput,
 } from '../../../sync/domain/automation-rules';
-import { entitlement, leadFeature, LEAD_FEATURES, type Entitlement } from '../../../sync/domain/entitlements';
-import { parseTierRules } from '../../../sync/domain/tiers';
-import type { LeadStage } from '../../../sync/schema/leads.schema';
+import { leadFeature, LEAD_FEATURES } from '../../../sync/domain/entitlements';
+import { stageLabel } from '../../../sync/domain/leads';
 
 const TITLE = 'Automation rules';
 const DESCRIPTION = 'Get a reminder when a lead sits in a stage for longer than you choose, so no lead goes quiet.';
-const STAGE_NAMES: Record<LeadStage, string> = {
-  new: 'New',
-  contacted: 'Contacted',
-  qualified: 'Qualified',
-  proposal: 'Proposal',
-  won: 'Won',
-  lost: 'Lost',
-};
-
-function useAutomationEntitlement(): Entitlement | null {
-  const status = usePartnerStatus();
-  const ruleRows = useCatalog('tier_rule');
-  const loading = status.loading || ruleRows.loading;
-  return useMemo(
-    () =>
-      loading
-        ? null
-        : entitlement(parseTierRules(ruleRows.data).rules, status.data?.tier ?? null, leadFeature(LEAD_FEATURES.automation)),
-    [loading, ruleRows.data, status.data],
-  );
-}
 
 export function describeRule(rule: Pick<AutomationRule, 'stage' | 'days'>): string {
-  return `Remind me when a lead sits in ${STAGE_NAMES[rule.stage]} for more than ${rule.days === 1 ? '1 day' : `${rule.days} days`}.`;
+  return `Remind me when a lead sits in ${stageLabel(rule.stage)} for more than ${rule.days === 1 ? '1 day' : `${rule.days} days`}.`;
 }
 
 export function AutomationRulesSection() {
   const workspace = useOpenWorkspace();
-  const access = useAutomationEntitlement();
+  const access = useEntitlement(leadFeature(LEAD_FEATURES.automation));
   if (!workspace) return null;
   if (!access) {
     return (
@@ -122,47 +101,18 @@ function AutomationRulesEditor({ partnerId }: { partnerId: string }) {
         </ul>
       )}
       <form className="form" noValidate onSubmit={submit} aria-label="Add an automation rule">
-        <div className="form-field">
-          <label htmlFor={`${baseId}-stage`}>Stage</label>
-          <select
-            id={`${baseId}-stage`}
-            value={input.stage}
-            onChange={(event) => setInput((previous) => ({ ...previous, stage: event.target.value }))}
-            aria-invalid={errors.stage ? true : undefined}
-            aria-describedby={errors.stage ? `${baseId}-stage-error` : undefined}
-          >
+        <FormField id={`${baseId}-stage`} label="Stage" error={errors.stage}>
+          <select value={input.stage} onChange={(event) => setInput((previous) => ({ ...previous, stage: event.target.value }))}>
             {AUTOMATION_STAGES.map((stage) => (
               <option key={stage} value={stage}>
-                {STAGE_NAMES[stage]}
+                {stageLabel(stage)}
               </option>
             ))}
           </select>
-          {errors.stage ? (
-            <p id={`${baseId}-stage-error`} className="form-field__error">
-              {errors.stage}
-            </p>
-          ) : null}
-        </div>
-        <div className="form-field">
-          <label htmlFor={`${baseId}-days`}>More than this many days</label>
-          <input
-            id={`${baseId}-days`}
-            type="text"
-            inputMode="numeric"
-            value={input.days}
-            onChange={(event) => setInput((previous) => ({ ...previous, days: event.target.value }))}
-            aria-invalid={errors.days ? true : undefined}
-            aria-describedby={[errors.days ? `${baseId}-days-error` : null, `${baseId}-days-hint`].filter(Boolean).join(' ')}
-          />
-          <p id={`${baseId}-days-hint`} className="form-field__hint">
-            A whole number from {RULE_DAYS_MIN} to {RULE_DAYS_MAX}.
-          </p>
-          {errors.days ? (
-            <p id={`${baseId}-days-error`} className="form-field__error">
-              {errors.days}
-            </p>
-          ) : null}
-        </div>
+        </FormField>
+        <FormField id={`${baseId}-days`} label="More than this many days" hint={`A whole number from ${RULE_DAYS_MIN} to ${RULE_DAYS_MAX}.`} error={errors.days}>
+          <input type="text" inputMode="numeric" value={input.days} onChange={(event) => setInput((previous) => ({ ...previous, days: event.target.value }))} />
+        </FormField>
         <p role="status" className="form-field__hint">
           {message}
         </p>

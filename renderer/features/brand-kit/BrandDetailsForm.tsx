@@ -16,8 +16,10 @@ import {
   type BrandKitProfileFields,
 } from '../../../sync/domain/brand-kit';
 import type { WorkstationDatabase } from '../../../sync/schema/database';
-import { restampCachedLogo } from './brand-logo-sync';
+import { saveBrandDetails } from './brand-kit-writes';
+import { FormField, SubmitRow } from '../../ui/FormField';
 import { useFormFields } from '../../ui/use-form-fields';
+import { errorMessage } from '../../ui/error-message';
 
 const FIELD_ORDER: BrandKitField[] = ['brand_primary', 'brand_secondary', 'company', 'email', 'phone', 'website', 'tagline'];
 const FIELD_NAMES: Record<BrandKitField, string> = {
@@ -57,14 +59,10 @@ export function BrandDetailsForm({ db, partnerId, profile, syncs, online }: Bran
     setSaveError(null);
     setBusy(true);
     try {
-      const doc = await db.profiles.findOne(partnerId).exec();
-      if (!doc) {
+      if (!(await saveBrandDetails(db, partnerId, values))) {
         setSaveError('Your profile has not reached this device yet. Connect to the internet once so it can download, then save again — what you typed stays here.');
         return;
       }
-      const now = new Date().toISOString();
-      await doc.incrementalPatch({ ...values, updated_at: now });
-      await restampCachedLogo(partnerId, now);
       setInput((previous) => ({ ...previous, brand_primary: values.brand_primary, brand_secondary: values.brand_secondary, website: values.website ?? '' }));
       setSaved(
         !syncs
@@ -74,7 +72,7 @@ export function BrandDetailsForm({ db, partnerId, profile, syncs, online }: Bran
             : 'Brand kit saved on this device; it will sync to your account when you are back online.',
       );
     } catch (error) {
-      setSaveError(`The brand kit was not saved (${error instanceof Error ? error.message : String(error)}). What you typed is still here; try again.`);
+      setSaveError(`The brand kit was not saved (${errorMessage(error)}). What you typed is still here; try again.`);
     } finally {
       setBusy(false);
     }
@@ -94,28 +92,17 @@ export function BrandDetailsForm({ db, partnerId, profile, syncs, online }: Bran
   }
 
   function textField(field: Exclude<BrandKitField, 'brand_primary' | 'brand_secondary'>, type: 'text' | 'email' | 'tel' | 'url', autoComplete: string, hint?: string) {
-    const id = fieldId(field);
     return (
-      <div className={`form-field brand-kit__field--${field}`}>
-        <label htmlFor={id}>{FIELD_NAMES[field]}</label>
+      <FormField id={fieldId(field)} label={FIELD_NAMES[field]} hint={hint} error={errors[field]} className={`brand-kit__field--${field}`}>
         <input
-          id={id}
           name={field}
           type={type === 'url' ? 'text' : type}
           inputMode={type === 'url' ? 'url' : undefined}
           autoComplete={autoComplete}
           value={input[field]}
           onChange={(event) => set(field, event.target.value)}
-          aria-invalid={errors[field] ? true : undefined}
-          aria-describedby={describedBy(field, hint ? `${id}-hint` : null)}
         />
-        {hint ? (
-          <p id={`${id}-hint`} className="form-field__hint">
-            {hint}
-          </p>
-        ) : null}
-        {errorText(field)}
-      </div>
+      </FormField>
     );
   }
 
@@ -197,11 +184,7 @@ export function BrandDetailsForm({ db, partnerId, profile, syncs, online }: Bran
           {saveError}
         </p>
       ) : null}
-      <div className="button-row">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? 'Saving…' : 'Save brand kit'}
-        </button>
-      </div>
+      <SubmitRow label="Save brand kit" busyLabel="Saving…" busy={busy} blocked={null} />
       <div role="status" className="brand-kit__status">
         {saved ? (
           <p>

@@ -7,6 +7,7 @@ import { useId, useRef, useState, type DragEvent } from 'react';
 import { LOGO_MAX_ASPECT_RATIO, LOGO_MAX_SIDE, LOGO_MIN_SHORT_SIDE } from '../../../sync/domain/brand-kit';
 import { prepareLogoFile } from './prepare-logo';
 import type { BrandLogo } from './use-brand-logo';
+import { errorMessage } from '../../ui/error-message';
 
 const ACCEPT = 'image/png,image/jpeg,image/svg+xml,.png,.jpg,.jpeg,.svg';
 
@@ -40,7 +41,7 @@ export function LogoSection({ brandLogo }: { brandLogo: BrandLogo }) {
           : `“${file.name}” (${width} × ${height} px) is now your logo.${extra}`,
       );
     } catch (error) {
-      setRefusal(`The logo could not be saved on this device (${error instanceof Error ? error.message : String(error)}). Free some disk space and try again.`);
+      setRefusal(`The logo could not be saved on this device (${errorMessage(error)}). Free some disk space and try again.`);
     } finally {
       setBusy(false);
       if (inputRef.current) inputRef.current.value = '';
@@ -54,7 +55,7 @@ export function LogoSection({ brandLogo }: { brandLogo: BrandLogo }) {
       await brandLogo.remove();
       setNotice('Your logo was removed. Proposals show your company name instead.');
     } catch (error) {
-      setRefusal(`The logo could not be removed (${error instanceof Error ? error.message : String(error)}). Try again.`);
+      setRefusal(`The logo could not be removed (${errorMessage(error)}). Try again.`);
     }
   }
 

@@ -7,9 +7,9 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { LOGO_MIME_TYPES, brandLogoPath, checkLogoFile, formatFileSize, LOGO_MAX_BYTES } from '../../../sync/domain/brand-kit';
 import type { WorkstationDatabase } from '../../../sync/schema/database';
+import { BRAND_BUCKET, setProfileLogoPath } from './brand-kit-writes';
 import { deleteCachedLogo, readCachedLogo, updateCachedLogo, writeCachedLogo, type CachedLogo } from './logo-cache';
-
-export const BRAND_BUCKET = 'brand';
+import { errorMessage } from '../../ui/error-message';
 
 export interface LogoSyncContext {
   db: WorkstationDatabase;
@@ -39,7 +39,7 @@ export function syncBrandLogo(context: LogoSyncContext): Promise<LogoSyncOutcome
 }
 
 function detail(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
+  const text = errorMessage(error);
   return text.trim().replace(/\.$/, '') || 'no reason given';
 }
 
@@ -102,9 +102,7 @@ async function upload(context: LogoSyncContext, cached: CachedLogo): Promise<Log
     };
   }
   const now = new Date().toISOString();
-  const doc = await db.profiles.findOne(partnerId).exec();
-  const previous = doc?.logo_path ?? null;
-  if (doc) await doc.incrementalPatch({ logo_path: path, updated_at: now });
+  const previous = await setProfileLogoPath(db, partnerId, path, now);
   await updateCachedLogo(partnerId, cached.savedAt, { uploaded: true, path, refused: null, profileStamp: now });
   // A logo of another type leaves its old file behind; tidy it, but a failure here harms nothing.
   if (previous && previous !== path) await client.storage.from(BRAND_BUCKET).remove([previous]).catch(() => undefined);
@@ -144,35 +142,4 @@ async function download(context: LogoSyncContext, path: string, stamp: string | 
     savedAt: new Date().toISOString(),
   });
   return { kind: 'downloaded' };
-}
-
-/** Saves a new logo on this device; an account workspace uploads it when it can. */
-export async function saveLogoOnDevice(partnerId: string, logo: { type: 'png' | 'jpeg'; bytes: Uint8Array; width: number; height: number }, account: boolean): Promise<void> {
-  await writeCachedLogo({
-    partnerId,
-    type: logo.type,
-    bytes: logo.bytes,
-    width: logo.width,
-    height: logo.height,
-    path: account ? brandLogoPath(partnerId, logo.type) : null,
-    uploaded: false,
-    refused: null,
-    profileStamp: null,
-    savedAt: new Date().toISOString(),
-  });
-}
-
-/** Removes the logo here and from the profile; the bucket file is deleted when online (else overwritten by the next upload). */
-export async function removeLogo(db: WorkstationDatabase, partnerId: string, client: SupabaseClient | null, online: boolean): Promise<void> {
-  const doc = await db.profiles.findOne(partnerId).exec();
-  const previous = doc?.logo_path ?? null;
-  await deleteCachedLogo(partnerId);
-  if (doc && previous) await doc.incrementalPatch({ logo_path: null, updated_at: new Date().toISOString() });
-  if (client && previous && online) await client.storage.from(BRAND_BUCKET).remove([previous]).catch(() => undefined);
-}
-
-/** After the brand kit form writes the profile, the cached logo still matches it. */
-export async function restampCachedLogo(partnerId: string, stamp: string): Promise<void> {
-  const cached = await readCachedLogo(partnerId);
-  if (cached?.uploaded) await updateCachedLogo(partnerId, cached.savedAt, { profileStamp: stamp });
 }

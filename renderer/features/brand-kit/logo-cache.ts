@@ -4,6 +4,7 @@
  * zod when read: a store written by an older build, or damaged, reads as "no logo".
  */
 import { z } from 'zod';
+import { errorMessage } from '../../ui/error-message';
 
 const DB_NAME = 'siso-brand-kit';
 const STORE = 'logos';
@@ -39,7 +40,7 @@ function openStore(): Promise<IDBDatabase> {
     request.onblocked = () => reject(new Error('Another window is upgrading the logo store; close it and try again.'));
   }).catch((error: unknown) => {
     opening = null;
-    throw new Error(`The logo store on this device could not be opened (${error instanceof Error ? error.message : String(error)}).`);
+    throw new Error(`The logo store on this device could not be opened (${errorMessage(error)}).`);
   });
   return opening;
 }

@@ -3,6 +3,7 @@
  * by content (sync/domain/brand-kit), SVG rasterised to PNG on a canvas, PNG and JPEG kept as they are.
  */
 import { checkLogoFile, checkLogoSize, svgRasterSize, type LogoFacts } from '../../../sync/domain/brand-kit';
+import { errorMessage } from '../../ui/error-message';
 
 export interface PreparedLogo {
   type: 'png' | 'jpeg';
@@ -22,7 +23,7 @@ export async function prepareLogoFile(file: File): Promise<PrepareResult> {
   try {
     bytes = new Uint8Array(await file.arrayBuffer());
   } catch (error) {
-    return { ok: false, message: `“${file.name}” could not be read (${error instanceof Error ? error.message : String(error)}). Check the file is still there and try again.` };
+    return { ok: false, message: `“${file.name}” could not be read (${errorMessage(error)}). Check the file is still there and try again.` };
   }
   const check = checkLogoFile(bytes, file.name);
   if (!check.ok) return { ok: false, message: check.message };
@@ -53,7 +54,7 @@ async function rasteriseSvg(bytes: Uint8Array, facts: LogoFacts, fileName: strin
   } catch (error) {
     return {
       ok: false,
-      message: `“${fileName}” is an SVG this app could not draw (${error instanceof Error ? error.message : String(error)}). Export the logo as PNG and try again.`,
+      message: `“${fileName}” is an SVG this app could not draw (${errorMessage(error)}). Export the logo as PNG and try again.`,
     };
   } finally {
     URL.revokeObjectURL(url);

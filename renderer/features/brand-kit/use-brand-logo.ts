@@ -10,8 +10,10 @@ import type { WorkstationDatabase } from '../../../sync/schema/database';
 import { useOnlineStatus } from '../../platform/online-status';
 import { useOpenWorkspace } from '../../session';
 import { useDocument } from '../../data/use-query';
-import { removeLogo, saveLogoOnDevice, syncBrandLogo, type LogoSyncOutcome } from './brand-logo-sync';
+import { removeLogo, saveLogoOnDevice } from './brand-kit-writes';
+import { syncBrandLogo, type LogoSyncOutcome } from './brand-logo-sync';
 import { onCachedLogoChange, readCachedLogo, type CachedLogo } from './logo-cache';
+import { errorMessage } from '../../ui/error-message';
 
 export interface LogoForProposal {
   type: 'png' | 'jpeg';
@@ -36,7 +38,6 @@ export interface BrandLogo {
 }
 
 
-const sentence = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function useBrandLogo(): BrandLogo {
   const workspace = useOpenWorkspace();
@@ -67,7 +68,7 @@ export function useBrandLogo(): BrandLogo {
         (error: unknown) => {
           if (active) {
             setCached({ partnerId, logo: null });
-            setStoreError(sentence(error));
+            setStoreError(errorMessage(error));
           }
         },
       );
@@ -99,7 +100,7 @@ export function useBrandLogo(): BrandLogo {
     retriedFor.current = retryToken;
     syncBrandLogo({ db, client, partnerId, retryRefused }).then(
       (outcome) => active && setSync({ key: syncKey, outcome }),
-      (error: unknown) => active && setSync({ key: syncKey, outcome: { kind: 'failed', message: `Your logo could not be synced (${sentence(error)}).` } }),
+      (error: unknown) => active && setSync({ key: syncKey, outcome: { kind: 'failed', message: `Your logo could not be synced (${errorMessage(error)}).` } }),
     );
     return () => {
       active = false;

@@ -3,57 +3,37 @@
  * notification centre, achievements and charts. Richer analytics appear as the partner's tier
  * unlocks them (entitlements from the tier rules); locked ones say what unlocking needs.
  */
-import { useMemo, type ReactNode } from 'react';
+import { type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import { computeAchievements, type Achievement } from '../../../sync/domain/achievements';
-import { computeDashboardStats, type DashboardStats } from '../../../sync/domain/dashboard-stats';
-import { entitlement, leadFeature, LEAD_FEATURES, featureLabel, type Entitlement } from '../../../sync/domain/entitlements';
+import type { Achievement } from '../../../sync/domain/achievements';
+import type { DashboardStats } from '../../../sync/domain/dashboard-stats';
+import { leadFeature, LEAD_FEATURES, featureLabel, type Entitlement } from '../../../sync/domain/entitlements';
+import { stageLabel } from '../../../sync/domain/leads';
 import { tierLabel, type TierProgress } from '../../../sync/domain/tiers';
 import { BarChart } from '../../ui/charts/BarChart';
 import { formatDate, formatMoney, formatMoneyCompact, formatMonthKey, formatPercent, plural } from '../../ui/format';
 import { availableRoute } from '../../ui/known-routes';
 import { LockedFeature } from '../../ui/LockedFeature';
 import { PageHeader } from '../../ui/PageHeader';
-import { requirementAction, TierProgressSummary, useTierData, type TierData } from '../tiers';
+import { useTierAccess } from '../../session/use-entitlement';
+import { requirementAction, TierProgressSummary, type TierData } from '../tiers';
+import { useDashboardData } from './use-dashboard-data';
 import { NotificationCentre } from './NotificationCentre';
 import './dashboard.css';
 
 export function DashboardPage() {
-  const data = useTierData();
   return (
     <>
       <title>Dashboard · SISO Partner Workstation</title>
       <PageHeader title="Dashboard" description="Your earnings, leads and tier progress, from the data on this device." />
-      <DashboardBody data={data} />
+      <DashboardBody />
     </>
   );
 }
 
-function DashboardBody({ data }: { data: TierData }) {
-  const stats = useMemo(
-    () =>
-      computeDashboardStats({
-        earnings: data.earnings,
-        leads: data.leads,
-        profile: data.profile,
-        metrics: data.status?.metrics ?? null,
-        now: data.now,
-        timeZone: data.timeZone,
-      }),
-    [data.earnings, data.leads, data.profile, data.status, data.now, data.timeZone],
-  );
-  const achievements = useMemo(
-    () =>
-      computeAchievements({
-        leads: data.leads,
-        earnings: data.earnings,
-        training: data.training,
-        catalog: data.catalog,
-        status: data.status,
-        now: data.now,
-      }),
-    [data.leads, data.earnings, data.training, data.catalog, data.status, data.now],
-  );
+function DashboardBody() {
+  const { data, stats, achievements } = useDashboardData();
+  const access = useTierAccess();
 
   if (!data.hasWorkspace) {
     return <p className="card card__text">No workspace is open on this device. Open one to see your dashboard.</p>;
@@ -65,10 +45,9 @@ function DashboardBody({ data }: { data: TierData }) {
       </p>
     );
   }
-  if (data.loading) return <p className="card__text">Loading your dashboard…</p>;
+  if (data.loading || !access) return <p className="card__text">Loading your dashboard…</p>;
 
-  const tier = data.status?.tier ?? null;
-  const gate = (id: string): Entitlement => entitlement(data.rules, tier, leadFeature(id));
+  const gate = (id: string): Entitlement => access.check(leadFeature(id));
 
   return (
     <div className="dashboard">
@@ -95,7 +74,7 @@ function DashboardBody({ data }: { data: TierData }) {
             <BarChart
               title="Leads by stage"
               valueHeading="Leads"
-              data={stats.leadsByStage.map((item) => ({ label: featureLabel(item.stage), value: item.count }))}
+              data={stats.leadsByStage.map((item) => ({ label: stageLabel(item.stage), value: item.count }))}
               formatValue={(value) => String(value)}
             />
           </section>

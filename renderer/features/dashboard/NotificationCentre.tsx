@@ -1,15 +1,19 @@
+/** The dashboard's notification centre: the latest notifications, newest first, each openable and markable read. */
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useNotifications } from '../../data/workstation-hooks';
 import { formatDate, plural } from '../../ui/format';
 import { availableRoute } from '../../ui/known-routes';
-import { useMarkNotificationsRead } from './use-mark-notifications-read';
+import { useDatabase } from '../../data/DatabaseProvider';
+import { markNotificationsRead } from './dashboard-writes';
+import { errorMessage } from '../../ui/error-message';
 
 const INITIAL_COUNT = 5;
 
 export function NotificationCentre({ timeZone }: { timeZone: string }) {
   const { data, unreadCount, loading, error } = useNotifications();
-  const markRead = useMarkNotificationsRead();
+  const db = useDatabase();
+  const markRead = db ? (ids: readonly string[]) => markNotificationsRead(db, ids) : null;
   const [showAll, setShowAll] = useState(false);
   const [writeError, setWriteError] = useState<string | null>(null);
   const shown = showAll ? data : data.slice(0, INITIAL_COUNT);
@@ -18,7 +22,7 @@ export function NotificationCentre({ timeZone }: { timeZone: string }) {
     if (!markRead) return;
     setWriteError(null);
     markRead(ids).catch((reason: unknown) => {
-      setWriteError(`The notification could not be marked as read (${reason instanceof Error ? reason.message : String(reason)}). Try again.`);
+      setWriteError(`The notification could not be marked as read (${errorMessage(reason)}). Try again.`);
     });
   }
 

@@ -2,11 +2,12 @@
  * An asset's detail: what it is, the file itself (verified against the catalog before it is
  * shown), and what can be done with it — download, pin for offline use, customise.
  */
-import { useEffect, useEffectEvent, useId, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { formatBytes, formatLabel, previewKind, type MarketingAsset } from '../../../sync/domain/assets';
 import { TierBadge } from '../tiers';
 import type { AssetFiles, OpenFileResult } from './asset-files';
 import { FilePreview } from './FilePreview';
+import { Dialog } from '../../ui/Dialog';
 
 export interface AssetDialogProps {
   asset: MarketingAsset;
@@ -32,24 +33,10 @@ interface OpenedFile {
 }
 
 export function AssetDialog({ asset, files, pinned, pinFailure, canCustomize, online, onTogglePin, onDownload, onCustomize, onOpened, onClose }: AssetDialogProps) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const closeRef = useRef<HTMLButtonElement>(null);
-  const titleId = useId();
   const [attempt, setAttempt] = useState(0);
   const [opened, setOpened] = useState<OpenedFile | null>(null);
   const reportOpened = useEffectEvent((result: OpenFileResult) => onOpened(result));
   const mimeType = asset.file?.mimeType ?? 'application/octet-stream';
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    if (dialog && !dialog.open) dialog.showModal();
-    closeRef.current?.focus();
-    return () => {
-      dialog?.close();
-      if (opener?.isConnected) opener.focus();
-    };
-  }, []);
 
   useEffect(() => {
     let cancelled = false;
@@ -78,23 +65,16 @@ export function AssetDialog({ asset, files, pinned, pinFailure, canCustomize, on
   const format = formatLabel(asset.file?.mimeType);
 
   return (
-    <dialog
-      ref={dialogRef}
-      className="dialog asset-dialog"
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
-    >
-      <div className="asset-dialog__head">
-        <h2 id={titleId} className="dialog__title">
-          {asset.title}
-        </h2>
-        <button ref={closeRef} type="button" className="button button--small" onClick={onClose}>
+    <Dialog
+      title={asset.title}
+      onClose={onClose}
+      className="asset-dialog"
+      headerAction={
+        <button type="button" className="button button--small" onClick={onClose}>
           Close
         </button>
-      </div>
+      }
+    >
       {asset.description ? <p className="card__text">{asset.description}</p> : null}
       <dl className="asset-dialog__facts">
         <div>
@@ -158,6 +138,6 @@ export function AssetDialog({ asset, files, pinned, pinFailure, canCustomize, on
           {pinFailure ? `Pinned, but not on this device yet: ${pinFailure}` : 'Pinned: this file is kept on this device and opens offline.'}
         </p>
       ) : null}
-    </dialog>
+    </Dialog>
   );
 }

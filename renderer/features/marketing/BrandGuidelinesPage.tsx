@@ -11,6 +11,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { MarketingTabs } from './MarketingTabs';
 import { parseBrandGuideline } from './use-marketing-data';
 import './marketing.css';
+import { errorMessage } from '../../ui/error-message';
 
 const VARIANT_LABELS: Record<BrandGuidelineBody['logos'][number]['variant'], string> = {
   colour: 'Colour',
@@ -70,7 +71,7 @@ function BrandGuidelines({ title, body }: { title: string; body: BrandGuidelineB
       const result = await platform.saveFile({ suggestedName: `siso-logo-${variant}.svg`, mimeType: 'image/svg+xml', data: new TextEncoder().encode(svg) });
       setStatus(result.saved ? `Saved the ${variant} logo${result.path ? ` to ${result.path}` : ''}.` : 'The logo was not saved.');
     } catch (error) {
-      setStatus(`The logo could not be saved: ${error instanceof Error ? error.message : String(error)}`);
+      setStatus(`The logo could not be saved: ${errorMessage(error)}`);
     }
   }
 

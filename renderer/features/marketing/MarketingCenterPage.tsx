@@ -6,7 +6,6 @@
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import {
-  buildAssetUsageActivity,
   downloadFileName,
   groupAssetsByCategory,
   isAssetUnlocked,
@@ -20,10 +19,12 @@ import { PageHeader } from '../../ui/PageHeader';
 import { AssetCard } from './AssetCard';
 import { AssetDialog } from './AssetDialog';
 import { markSeen } from './marketing-prefs';
+import { recordAssetUsage } from './marketing-writes';
 import { MarketingTabs } from './MarketingTabs';
 import { OfflineFilesPanel } from './OfflineFilesPanel';
 import { useMarketingData, type MarketingData } from './use-marketing-data';
 import './marketing.css';
+import { errorMessage } from '../../ui/error-message';
 
 export function MarketingCenterPage() {
   const data = useMarketingData();
@@ -69,7 +70,7 @@ function MarketingBody({ data }: { data: MarketingData }) {
     // Usage figures are partners' use; an admin looking at the files is not part of them.
     if (data.isAdmin) return;
     try {
-      await db.activities.insert(buildAssetUsageActivity({ kind, asset }, { id: crypto.randomUUID(), partnerId, now: new Date() }));
+      await recordAssetUsage(db, partnerId, kind, asset);
     } catch {
       // Usage tracking must never block the partner's work; the download itself already happened.
     }
@@ -92,7 +93,7 @@ function MarketingBody({ data }: { data: MarketingData }) {
       setNotice(`Downloaded ${asset.title}${saved.path ? ` to ${saved.path}` : ''}.`);
       await recordUsage('asset_download', asset);
     } catch (error) {
-      setNotice(`${asset.title} could not be saved: ${error instanceof Error ? error.message : String(error)}`);
+      setNotice(`${asset.title} could not be saved: ${errorMessage(error)}`);
     }
     void data.cache.refresh();
   }

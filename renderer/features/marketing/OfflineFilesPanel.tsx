@@ -1,7 +1,9 @@
 /** How much this device keeps for offline use, which assets are pinned, and a way to clear it all. */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { formatBytes, type MarketingAsset } from '../../../sync/domain/assets';
 import type { OfflineCache } from './use-marketing-data';
+import { Dialog } from '../../ui/Dialog';
+import { errorMessage } from '../../ui/error-message';
 
 export interface OfflineFilesPanelProps {
   cache: OfflineCache;
@@ -64,7 +66,7 @@ export function OfflineFilesPanel({ cache, pinnedAssets, online, onClear }: Offl
               await onClear();
               setStatus('Offline files cleared. Pinned assets were unpinned.');
             } catch (error) {
-              setStatus(`The offline files could not be cleared: ${error instanceof Error ? error.message : String(error)}`);
+              setStatus(`The offline files could not be cleared: ${errorMessage(error)}`);
             }
             setConfirming(false);
           }}
@@ -75,41 +77,15 @@ export function OfflineFilesPanel({ cache, pinnedAssets, online, onClear }: Offl
 }
 
 function ConfirmClearDialog({ files, bytes, onCancel, onConfirm }: { files: number; bytes: number; onCancel(): void; onConfirm(): Promise<void> }) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const cancelRef = useRef<HTMLButtonElement>(null);
-  const titleId = useId();
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    if (dialog && !dialog.open) dialog.showModal();
-    cancelRef.current?.focus();
-    return () => {
-      dialog?.close();
-      if (opener?.isConnected) opener.focus();
-    };
-  }, []);
-
   return (
-    <dialog
-      ref={dialogRef}
-      className="dialog"
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault();
-        onCancel();
-      }}
-    >
-      <h2 id={titleId} className="dialog__title">
-        Clear offline files?
-      </h2>
+    <Dialog title="Clear offline files?" onClose={onCancel} busy={busy}>
       <p className="card__text">
         This removes {files} {files === 1 ? 'file' : 'files'} ({formatBytes(bytes)}) from this device and unpins every asset. You can open and
         pin them again while online.
       </p>
       <div className="dialog__actions">
-        <button ref={cancelRef} type="button" className="button" onClick={onCancel}>
+        <button type="button" className="button" onClick={onCancel}>
           Cancel
         </button>
         <button
@@ -124,6 +100,6 @@ function ConfirmClearDialog({ files, bytes, onCancel, onConfirm }: { files: numb
           Clear files
         </button>
       </div>
-    </dialog>
+    </Dialog>
   );
 }

@@ -5,8 +5,10 @@
  * fetched again when online; a download that does not match is never kept.
  */
 import type { SupabaseClient } from '@supabase/supabase-js';
-import { bytesToHex, verifyDigest, type MarketingAsset } from '../../../sync/domain/assets';
+import { verifyDigest, type MarketingAsset } from '../../../sync/domain/assets';
 import type { AssetFileCache } from '../../platform';
+import { sha256Hex } from '../../platform/sha256';
+import { errorMessage } from '../../ui/error-message';
 
 export type FileSource =
   | { kind: 'storage'; client: SupabaseClient }
@@ -15,10 +17,6 @@ export type FileSource =
 export type OpenFileResult =
   | { ok: true; bytes: Uint8Array<ArrayBuffer>; from: 'cache' | 'network'; repaired: boolean }
   | { ok: false; message: string; damaged: boolean };
-
-export async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
-  return bytesToHex(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)));
-}
 
 const DEMO_NO_FILE =
   'Files for this asset need a signed-in account: the demo workspace includes only a few sample files. Sign in with your partner account to download it.';
@@ -83,7 +81,7 @@ export function createAssetFiles({ cache, source, isOnline }: AssetFilesDeps): A
       try {
         fetched = await fetchBytes(source, file.path);
       } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
+        const reason = errorMessage(error);
         return { ok: false, damaged, message: `The file could not be downloaded (${reason}). Check your connection and try again.` };
       }
       if (!fetched.ok) return { ok: false, damaged, message: fetched.message };

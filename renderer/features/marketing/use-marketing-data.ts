@@ -21,6 +21,7 @@ import { createAssetFiles, type AssetFiles, type FileSource } from './asset-file
 import { demoFileUrl } from './demo-files';
 import { setPinned, updateMarketingPrefs, useMarketingPrefs } from './marketing-prefs';
 import { useIsAdminSession } from '../../session';
+import { errorMessage } from '../../ui/error-message';
 
 export function useMarketingData() {
   const workspace = useOpenWorkspace();
@@ -130,7 +131,7 @@ function useOfflineCache({ files, assets, tier, pinned, online, ready, store }: 
       setEntries(await store.list());
       setError(null);
     } catch (cause) {
-      setError(`The files kept on this device could not be listed (${cause instanceof Error ? cause.message : String(cause)}).`);
+      setError(`The files kept on this device could not be listed (${errorMessage(cause)}).`);
     }
   }, [store]);
 
@@ -161,7 +162,7 @@ function useOfflineCache({ files, assets, tier, pinned, online, ready, store }: 
       } catch (cause) {
         if (current !== run.current) return;
         setFetching(new Set());
-        setError(`The files kept on this device could not be updated (${cause instanceof Error ? cause.message : String(cause)}).`);
+        setError(`The files kept on this device could not be updated (${errorMessage(cause)}).`);
       }
     })();
   }, [ready, assets, tier, pinned, online, files, store]);

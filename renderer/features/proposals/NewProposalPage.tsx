@@ -5,37 +5,42 @@
 import { useEffect, useMemo, useState, type ChangeEvent } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { proposalFileName, type ProposalData, type ProposalLogo, type ProposalTemplate } from '../../../sync/domain/proposals';
+import { marketingCategory } from '../../../sync/domain/entitlements';
 import { buildReferralUrl, referralUrlForLink } from '../../../sync/domain/referral-links';
 import type { WorkstationDatabase } from '../../../sync/schema/database';
 import { useOpenWorkspace } from '../../session';
+import { useTierAccess, type TierAccess } from '../../session/use-entitlement';
 import { usePlatform } from '../../platform';
 import { useQuery } from '../../data/use-query';
 import { useLeads } from '../../data/workstation-hooks';
+import { FormField } from '../../ui/FormField';
 import { LockedFeature } from '../../ui/LockedFeature';
 import { useBrandLogo } from '../brand-kit';
 import { PageHeader } from '../../ui/PageHeader';
-import { recordProposalCreated, sha256Hex } from './proposal-writes';
-import { useProposalAccess, type ProposalAccess } from './use-proposal-access';
+import { sha256Hex } from '../../platform/sha256';
+import { recordProposalCreated } from './proposal-writes';
 import { useProposalRenderer } from './use-proposal-renderer';
-import { useProposalTemplates } from './use-proposal-templates';
+import { useProposalTemplates } from './use-proposals-data';
 import './proposals.css';
+import { errorMessage } from '../../ui/error-message';
 
 const DEFAULT_PRIMARY = '#1F4E79';
 const DEFAULT_SECONDARY = '#F2A900';
 const PREVIEW_DELAY_MS = 300;
 
 export function NewProposalPage() {
-  const access = useProposalAccess();
+  const access = useTierAccess();
+  const proposals = access?.check(marketingCategory('proposals'));
   return (
     <>
       <title>New proposal · SISO Partner Workstation</title>
       <PageHeader title="New proposal" description="A co-branded PDF for one of your leads, made on this device — no connection needed." />
-      {access === null ? (
+      {!access || !proposals ? (
         <p className="card__text">Checking what your tier includes…</p>
-      ) : access.proposals.allowed ? (
+      ) : proposals.allowed ? (
         <ProposalWizard access={access} />
       ) : (
-        <LockedFeature title="Proposals" description="Create co-branded PDF proposals for your leads, priced from their estimated value." message={access.proposals.message} />
+        <LockedFeature title="Proposals" description="Create co-branded PDF proposals for your leads, priced from their estimated value." message={proposals.message} />
       )}
     </>
   );
@@ -51,13 +56,13 @@ type RenderResult = { ok: true; key: string; url: string; pdf: Uint8Array } | { 
 
 const hexColour = (value: string | null | undefined, fallback: string) => (value && /^#[0-9a-f]{6}$/i.test(value) ? value : fallback);
 
-function ProposalWizard({ access }: { access: ProposalAccess }) {
+function ProposalWizard({ access }: { access: TierAccess }) {
   const workspace = useOpenWorkspace();
   if (!workspace) return <p className="card card__text">No workspace is open on this device. Open one to create proposals.</p>;
   return <ProposalForm access={access} db={workspace.db} partnerId={workspace.partnerId} />;
 }
 
-function ProposalForm({ access, db, partnerId }: { access: ProposalAccess; db: WorkstationDatabase; partnerId: string }) {
+function ProposalForm({ access, db, partnerId }: { access: TierAccess; db: WorkstationDatabase; partnerId: string }) {
   const platform = usePlatform();
   const [searchParams] = useSearchParams();
   const leads = useLeads();
@@ -65,6 +70,7 @@ function ProposalForm({ access, db, partnerId }: { access: ProposalAccess; db: W
   const links = useQuery('referral_links', {});
   const { status: renderer, render } = useProposalRenderer();
   const catalogTemplates = useProposalTemplates();
+  const whiteLabelAccess = access.check(marketingCategory('white_label'));
   const brandLogo = useBrandLogo();
 
   const [leadId, setLeadId] = useState(searchParams.get('lead') ?? '');
@@ -83,8 +89,8 @@ function ProposalForm({ access, db, partnerId }: { access: ProposalAccess; db: W
   const sortedLinks = useMemo(() => [...links.data].sort((a, b) => a.created_at.localeCompare(b.created_at)), [links.data]);
   const lead = sortedLeads.find((row) => row.id === leadId) ?? null;
   const templates: readonly ProposalTemplate[] = catalogTemplates.templates;
-  const usable = templates.filter((row) => access.forCategory(row.category).allowed);
-  const locked = templates.filter((row) => !access.forCategory(row.category).allowed);
+  const usable = templates.filter((row) => access.check(marketingCategory(row.category)).allowed);
+  const locked = templates.filter((row) => !access.check(marketingCategory(row.category)).allowed);
   // A template only counts as chosen while the tier allows it (a downgrade or withdrawal unselects it).
   const template = usable.find((row) => row.id === templateId) ?? null;
   const logoForPdf = useMemo<ProposalLogo | null>(() => (brandLogo.logo ? { type: brandLogo.logo.type, bytes: brandLogo.logo.bytes } : null), [brandLogo.logo]);
@@ -114,7 +120,7 @@ function ProposalForm({ access, db, partnerId }: { access: ProposalAccess; db: W
           referralUrl,
           intro: introText,
           sectionsOff: sectionsOff.filter((id) => template.sections.some((section) => section.id === id)),
-          whiteLabel: whiteLabel && access.whiteLabel.allowed,
+          whiteLabel: whiteLabel && whiteLabelAccess.allowed,
         }
       : null;
   // The logo's bytes stay out of the key (it is compared on every render); its version stands in.
@@ -137,7 +143,7 @@ function ProposalForm({ access, db, partnerId }: { access: ProposalAccess; db: W
           setResult({ ok: true, key: requestKey, url, pdf });
         },
         (error: unknown) => {
-          if (!cancelled) setResult({ ok: false, key: requestKey, message: error instanceof Error ? error.message : String(error) });
+          if (!cancelled) setResult({ ok: false, key: requestKey, message: errorMessage(error) });
         },
       );
     }, PREVIEW_DELAY_MS);
@@ -174,7 +180,7 @@ function ProposalForm({ access, db, partnerId }: { access: ProposalAccess; db: W
       await recordProposalCreated(db, partnerId, { leadId: lead.id, fileName, templateId: template.id, templateName: template.name, sha256 });
       setSaved({ fileName, leadId: lead.id, company: lead.company });
     } catch (error) {
-      setSaveError(`The proposal could not be saved: ${error instanceof Error ? error.message : String(error)}`);
+      setSaveError(`The proposal could not be saved: ${errorMessage(error)}`);
     } finally {
       setSaving(false);
     }
@@ -195,9 +201,17 @@ function ProposalForm({ access, db, partnerId }: { access: ProposalAccess; db: W
     <div className="proposal-wizard">
       <form className="card form proposal-wizard__form" aria-label="Proposal details" onSubmit={(event) => event.preventDefault()}>
         <h2 className="proposal-wizard__step">1. Lead</h2>
-        <div className="form-field">
-          <label htmlFor="proposal-lead">Lead</label>
-          <select id="proposal-lead" value={leadId} onChange={(event) => { setLeadId(event.target.value); setIntro(null); setSaved(null); }}>
+        <FormField
+          label="Lead"
+          hint={
+            !leads.loading && sortedLeads.length === 0 ? (
+              <>
+                No leads yet. <Link to="/leads">Add a lead</Link> first.
+              </>
+            ) : undefined
+          }
+        >
+          <select value={leadId} onChange={(event) => { setLeadId(event.target.value); setIntro(null); setSaved(null); }}>
             <option value="">Choose a lead…</option>
             {sortedLeads.map((row) => (
               <option key={row.id} value={row.id}>
@@ -205,12 +219,7 @@ function ProposalForm({ access, db, partnerId }: { access: ProposalAccess; db: W
               </option>
             ))}
           </select>
-          {!leads.loading && sortedLeads.length === 0 ? (
-            <p className="form-field__hint">
-              No leads yet. <Link to="/leads">Add a lead</Link> first.
-            </p>
-          ) : null}
-        </div>
+        </FormField>
 
         <h2 className="proposal-wizard__step">2. Template</h2>
         <fieldset className="proposal-wizard__templates">
@@ -233,7 +242,7 @@ function ProposalForm({ access, db, partnerId }: { access: ProposalAccess; db: W
             </p>
           ) : null}
           {locked.map((row) => {
-            const gate = access.forCategory(row.category);
+            const gate = access.check(marketingCategory(row.category));
             return (
               <p key={row.id} className="proposal-wizard__locked">
                 {row.name}: {gate.allowed ? '' : gate.message}
@@ -249,14 +258,12 @@ function ProposalForm({ access, db, partnerId }: { access: ProposalAccess; db: W
 
         <h2 className="proposal-wizard__step">3. Customise</h2>
         <div className="form-pair">
-          <div className="form-field">
-            <label htmlFor="proposal-primary">Primary colour</label>
-            <input id="proposal-primary" type="color" value={brand.primary} onChange={(event) => setColours({ ...brand, primary: event.target.value })} />
-          </div>
-          <div className="form-field">
-            <label htmlFor="proposal-secondary">Accent colour</label>
-            <input id="proposal-secondary" type="color" value={brand.secondary} onChange={(event) => setColours({ ...brand, secondary: event.target.value })} />
-          </div>
+          <FormField label="Primary colour">
+            <input type="color" value={brand.primary} onChange={(event) => setColours({ ...brand, primary: event.target.value })} />
+          </FormField>
+          <FormField label="Accent colour">
+            <input type="color" value={brand.secondary} onChange={(event) => setColours({ ...brand, secondary: event.target.value })} />
+          </FormField>
         </div>
         <p className="form-field__hint">
           Prefilled from your <Link to="/brand-kit">brand kit</Link>.{' '}
@@ -279,30 +286,27 @@ function ProposalForm({ access, db, partnerId }: { access: ProposalAccess; db: W
             ))}
           </fieldset>
         ) : null}
-        <div className="form-field">
-          <label htmlFor="proposal-intro">Introduction</label>
-          <textarea id="proposal-intro" rows={4} value={introText} disabled={!lead} onChange={(event) => setIntro(event.target.value)} />
-          {!lead ? <p className="form-field__hint">Choose a lead to write the introduction.</p> : null}
-        </div>
+        <FormField label="Introduction" hint={!lead ? 'Choose a lead to write the introduction.' : undefined}>
+          <textarea rows={4} value={introText} disabled={!lead} onChange={(event) => setIntro(event.target.value)} />
+        </FormField>
         {sortedLinks.length > 1 ? (
-          <div className="form-field">
-            <label htmlFor="proposal-link">Referral link for the QR code</label>
-            <select id="proposal-link" value={link?.id ?? ''} onChange={(event) => setLinkId(event.target.value)}>
+          <FormField label="Referral link for the QR code">
+            <select value={link?.id ?? ''} onChange={(event) => setLinkId(event.target.value)}>
               {sortedLinks.map((row) => (
                 <option key={row.id} value={row.id}>
                   {row.name}
                 </option>
               ))}
             </select>
-          </div>
+          </FormField>
         ) : null}
-        {access.whiteLabel.allowed ? (
+        {whiteLabelAccess.allowed ? (
           <label className="proposal-wizard__check">
             <input type="checkbox" checked={whiteLabel} onChange={(event) => setWhiteLabel(event.target.checked)} />
             White-label (leave out SISO branding)
           </label>
         ) : (
-          <p className="form-field__hint">White-label proposals without SISO branding: {access.whiteLabel.allowed ? '' : access.whiteLabel.message}</p>
+          <p className="form-field__hint">White-label proposals without SISO branding: {whiteLabelAccess.allowed ? '' : whiteLabelAccess.message}</p>
         )}
       </form>
 

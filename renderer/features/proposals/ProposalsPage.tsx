@@ -1,40 +1,36 @@
 /** /proposals: the proposals saved on this device (proposal_created activities), newest first. */
-import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
+import { marketingCategory } from '../../../sync/domain/entitlements';
 import { readProposalMeta } from '../../../sync/domain/proposals';
-import { useQuery } from '../../data/use-query';
-import { useLeads } from '../../data/workstation-hooks';
 import { LockedFeature } from '../../ui/LockedFeature';
 import { PageHeader } from '../../ui/PageHeader';
-import { useProposalAccess } from './use-proposal-access';
-import { useProposalTemplates } from './use-proposal-templates';
+import { useEntitlement } from '../../session/use-entitlement';
+import { useProposalTemplates, useSavedProposals } from './use-proposals-data';
 import './proposals.css';
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 export function ProposalsPage() {
-  const access = useProposalAccess();
-  const activities = useQuery('activities', { selector: { kind: 'proposal_created' }, sort: [{ occurred_at: 'desc' }] });
-  const leads = useLeads();
+  const access = useEntitlement(marketingCategory('proposals'));
+  const { activities, leadNames } = useSavedProposals();
   const templates = useProposalTemplates();
-  const leadNames = useMemo(() => new Map(leads.data.map((lead) => [lead.id, lead.company])), [leads.data]);
 
   return (
     <>
       <title>Proposals · SISO Partner Workstation</title>
       <PageHeader title="Proposals" description="Co-branded PDF proposals you have saved for your leads." />
       {access === null ? <p className="card__text">Checking what your tier includes…</p> : null}
-      {access && !access.proposals.allowed ? (
-        <LockedFeature title="Proposals" description="Create co-branded PDF proposals for your leads, priced from their estimated value." message={access.proposals.message} />
+      {access && !access.allowed ? (
+        <LockedFeature title="Proposals" description="Create co-branded PDF proposals for your leads, priced from their estimated value." message={access.message} />
       ) : null}
-      {access?.proposals.allowed ? (
+      {access?.allowed ? (
         <div className="button-row proposals__actions">
           <Link className="button button--primary" to="/proposals/new">
             New proposal
           </Link>
         </div>
       ) : null}
-      {access?.proposals.allowed && templates.unusable.length > 0 ? (
+      {access?.allowed && templates.unusable.length > 0 ? (
         <section className="card proposals__unusable" aria-labelledby="unusable-templates-heading">
           <h2 id="unusable-templates-heading">Templates that cannot be used</h2>
           <ul>

@@ -2,7 +2,6 @@
 import { useState, type FormEvent } from 'react';
 import {
   SISO_LINK_DOMAINS,
-  buildNewReferralLink,
   emptyReferralLinkForm,
   previewReferralUrl,
   validateReferralLinkForm,
@@ -10,7 +9,10 @@ import {
   type ReferralLinkFormInput,
 } from '../../../sync/domain/referral-links';
 import type { WorkstationDatabase } from '../../../sync/schema/database';
+import { FormField, SubmitRow } from '../../ui/FormField';
 import { useFormFields } from '../../ui/use-form-fields';
+import { createReferralLink } from './referral-writes';
+import { errorMessage } from '../../ui/error-message';
 
 const FIELDS: ReadonlyArray<{ name: ReferralLinkFormField; label: string; hint?: string }> = [
   { name: 'name', label: 'Link name', hint: 'Only you see this, e.g. “LinkedIn spring post”.' },
@@ -49,13 +51,12 @@ export function LinkCreator({
     if (!values) return;
     setBusy(true);
     try {
-      const doc = buildNewReferralLink(values, { id: crypto.randomUUID(), partnerId, now: new Date() });
-      await db.referral_links.insert(doc);
+      const doc = await createReferralLink(db, partnerId, values);
       setInput(emptyReferralLinkForm());
       setErrors({});
       onCreated(doc.id, doc.name);
     } catch (error) {
-      setSummary(`The link was not saved: ${error instanceof Error ? error.message : String(error)}. Try again.`);
+      setSummary(`The link was not saved: ${errorMessage(error)}. Try again.`);
     } finally {
       setBusy(false);
     }
@@ -66,37 +67,18 @@ export function LinkCreator({
       <h2 id={`${baseId}-heading`}>Create a referral link</h2>
       <form className="form" noValidate onSubmit={(event) => void submit(event)}>
         <div className="form-grid referral-creator__grid">
-          {FIELDS.map((field) => {
-            const id = fieldId(field.name);
-            const error = errors[field.name];
-            const describedBy = [error ? `${id}-error` : null, field.hint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined;
-            return (
-              <div key={field.name} className={`form-field form-field--${field.name}`}>
-                <label htmlFor={id}>{field.label}</label>
-                <input
-                  id={id}
-                  name={field.name}
-                  type={field.name === 'destination' ? 'url' : 'text'}
-                  value={input[field.name]}
-                  onChange={(event) => set(field.name, event.target.value)}
-                  aria-invalid={error ? true : undefined}
-                  aria-describedby={describedBy}
-                  spellCheck={false}
-                  autoComplete="off"
-                />
-                {field.hint ? (
-                  <p id={`${id}-hint`} className="form-field__hint">
-                    {field.hint}
-                  </p>
-                ) : null}
-                {error ? (
-                  <p id={`${id}-error`} className="form-field__error">
-                    {error}
-                  </p>
-                ) : null}
-              </div>
-            );
-          })}
+          {FIELDS.map((field) => (
+            <FormField key={field.name} id={fieldId(field.name)} label={field.label} hint={field.hint} error={errors[field.name]} className={`form-field--${field.name}`}>
+              <input
+                name={field.name}
+                type={field.name === 'destination' ? 'url' : 'text'}
+                value={input[field.name]}
+                onChange={(event) => set(field.name, event.target.value)}
+                spellCheck={false}
+                autoComplete="off"
+              />
+            </FormField>
+          ))}
         </div>
         <div className="referral-preview">
           <p className="referral-preview__label" id={`${baseId}-preview-label`}>
@@ -109,11 +91,7 @@ export function LinkCreator({
         <div role="alert" className="form__alert">
           {summary ? <p className="inline-message">{summary}</p> : null}
         </div>
-        <div className="button-row">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {busy ? 'Saving…' : 'Create link'}
-          </button>
-        </div>
+        <SubmitRow label="Create link" busyLabel="Saving…" busy={busy} blocked={null} />
       </form>
     </section>
   );

@@ -6,6 +6,8 @@ import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { usePlatform } from '../../platform';
 import { qrFileBase, qrMatrix, qrPngBytes, qrSvgDocument, QR_QUIET_ZONE } from './qr-code';
 import { emailShareUrl, linkedInShareUrl, shareRecipientSchema, xShareUrl } from './share-targets';
+import { errorMessage } from '../../ui/error-message';
+import { FormField } from '../../ui/FormField';
 
 /** Set on <html> while the QR print runs, so the print stylesheet applies only to that print. */
 const PRINT_FLAG = 'referral-qr';
@@ -41,7 +43,7 @@ export function LinkSharePanel({ name, url }: { name: string; url: string }) {
       });
       setStatus(result.saved ? `Saved the QR code as ${kind.toUpperCase()}${result.path ? ` to ${result.path}` : ''}.` : 'The QR code was not saved.');
     } catch (error) {
-      setStatus(`The QR code could not be saved: ${error instanceof Error ? error.message : String(error)}.`);
+      setStatus(`The QR code could not be saved: ${errorMessage(error)}.`);
     }
   }
 
@@ -117,10 +119,8 @@ export function LinkSharePanel({ name, url }: { name: string; url: string }) {
             </button>
           </div>
           <form className="inline-form referral-share__email" noValidate onSubmit={shareByEmail}>
-            <div className="form-field">
-              <label htmlFor={`${baseId}-recipient`}>Recipient email</label>
+            <FormField id={`${baseId}-recipient`} label="Recipient email" error={recipientError ?? undefined}>
               <input
-                id={`${baseId}-recipient`}
                 type="email"
                 autoComplete="email"
                 value={recipient}
@@ -128,15 +128,8 @@ export function LinkSharePanel({ name, url }: { name: string; url: string }) {
                   setRecipient(event.target.value);
                   setRecipientError(null);
                 }}
-                aria-invalid={recipientError ? true : undefined}
-                aria-describedby={recipientError ? `${baseId}-recipient-error` : undefined}
               />
-              {recipientError ? (
-                <p id={`${baseId}-recipient-error`} className="form-field__error">
-                  {recipientError}
-                </p>
-              ) : null}
-            </div>
+            </FormField>
             <button type="submit" className="button">
               Share by email
             </button>

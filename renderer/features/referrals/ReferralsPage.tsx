@@ -4,7 +4,8 @@
  */
 import { useMemo, useState } from 'react';
 import { computeLinkPerformance } from '../../../sync/domain/attribution';
-import { entitlement, leadFeature, LEAD_FEATURES } from '../../../sync/domain/entitlements';
+import { leadFeature, LEAD_FEATURES } from '../../../sync/domain/entitlements';
+import { useEntitlement } from '../../session/use-entitlement';
 import { referralUrlForLink } from '../../../sync/domain/referral-links';
 import { LockedFeature } from '../../ui/LockedFeature';
 import { PageHeader } from '../../ui/PageHeader';
@@ -29,7 +30,7 @@ export function ReferralsPage() {
 function ReferralsBody({ data }: { data: ReferralData }) {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const attribution = entitlement(data.rules, data.tier, leadFeature(LEAD_FEATURES.attribution));
+  const attribution = useEntitlement(leadFeature(LEAD_FEATURES.attribution));
   const performance = useMemo(
     () => new Map(computeLinkPerformance(data.links, data.leads, data.clicks).map((row) => [row.linkId, row])),
     [data.links, data.leads, data.clicks],
@@ -45,7 +46,7 @@ function ReferralsBody({ data }: { data: ReferralData }) {
       </p>
     );
   }
-  if (data.loading) return <p className="card__text">Loading your referral links…</p>;
+  if (data.loading || !attribution) return <p className="card__text">Loading your referral links…</p>;
 
   const partnerId = data.partnerId;
   const selected = data.links.find((link) => link.id === selectedId) ?? null;

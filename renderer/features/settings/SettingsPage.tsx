@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { operatingSystemLabel, runtimeLabel, useAppInfo, usePlatform, usePlatformConfig } from '../../platform';
 import { themePreferences, useUiStore, type ThemePreference } from '../../ui/ui-store';
 import { PageHeader } from '../../ui/PageHeader';
-import { AutomationRulesSection } from '../automation/AutomationRulesSection';
+import { AutomationRulesSection } from '../automation';
 
 const themeOptions: Record<ThemePreference, { label: string; hint: string }> = {
   light: { label: 'Light', hint: 'Dark text on light backgrounds.' },

@@ -4,7 +4,6 @@
  */
 import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
-import { computeAchievements } from '../../../sync/domain/achievements';
 import { benefitRows, FEATURE_CATEGORIES, FEATURE_CATEGORY_LABELS, type FeatureCategory } from '../../../sync/domain/entitlements';
 import {
   ESTIMATE_METHOD,
@@ -281,14 +280,7 @@ function HistoryTimeline({ data }: { data: TierData }) {
         ? `Since ${formatDate(entry.from, data.timeZone)} · ${plural(entry.days, 'day', 'days')} so far`
         : `${formatDate(entry.from, data.timeZone)} to ${formatDate(entry.to ?? entry.from, data.timeZone)} · ${plural(entry.days, 'day', 'days')}`,
     }));
-    const achievements = computeAchievements({
-      leads: data.leads,
-      earnings: data.earnings,
-      training: data.training,
-      catalog: data.catalog,
-      status: data.status,
-      now: data.now,
-    })
+    const achievements = data.achievements
       .filter((item) => item.earned && item.earnedAt && !item.id.startsWith('tier-reached'))
       .map((item) => ({
         at: item.earnedAt ?? '',

@@ -1,22 +1,20 @@
 /**
  * Everything the tier screens read, live from the local store: tier rules, partner status, leads,
- * training progress and the profile's time zone, with the tier engine's result. When sync brings
- * an admin's change to a rule or to partner_status into the local database, the hooks emit and
- * the progress is recomputed — no reload.
+ * training progress, earnings and the profile's time zone, with the tier engine's result and the
+ * achievements. When sync brings an admin's change to a rule or to partner_status into the local
+ * database, the hooks emit and the progress is recomputed — no reload.
  */
 import { useMemo } from 'react';
 import { useDatabase } from '../../data/DatabaseProvider';
 import { useQuery } from '../../data/use-query';
 import { useCatalog, useLeads, usePartnerStatus } from '../../data/workstation-hooks';
+import { computeAchievements } from '../../../sync/domain/achievements';
 import { computeTierProgress, parseTierRules, type TierProgress, type TierRules } from '../../../sync/domain/tiers';
 import { resolveTimeZone } from '../../../sync/domain/zoned-time';
 import { useNow } from '../../ui/use-now';
+import { systemTimeZone } from '../../ui/format';
 
 const NEWEST_FIRST = { sort: [{ created_at: 'desc' as const }] };
-
-export function systemTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
-}
 
 export function useTierData() {
   const database = useDatabase();
@@ -44,6 +42,10 @@ export function useTierData() {
       }),
     [tierRules.rules, status.data, leads.data, training.data, now, timeZone],
   );
+  const achievements = useMemo(
+    () => computeAchievements({ leads: leads.data, earnings: earnings.data, training: training.data, catalog: courseRows.data, status: status.data, now }),
+    [leads.data, earnings.data, training.data, courseRows.data, status.data, now],
+  );
   const courseTitles = useMemo(() => new Map(courseRows.data.map((row) => [row.id, row.title])), [courseRows.data]);
 
   const sources = [status, ruleRows, courseRows, leads, training, profiles, earnings];
@@ -62,6 +64,8 @@ export function useTierData() {
     earnings: earnings.data,
     courseTitles,
     progress,
+    /** Every achievement, earned or not, from the same rows. */
+    achievements,
     timeZone,
     now,
   };

@@ -45,7 +45,11 @@ export function computePricing(
   return { currency, fractionDigits, lines, subtotalMinor, tax: taxLine, totalMinor: subtotalMinor + (taxLine?.amountMinor ?? 0) };
 }
 
-export function formatMoney(minor: number, currency: string, locale: string): string {
+/**
+ * Money on a proposal document: an amount in the currency's minor units, in the template's fixed
+ * locale, so a PDF reads the same on every machine (screens use renderer/ui's formatMoney instead).
+ */
+export function formatMinorUnits(minor: number, currency: string, locale: string): string {
   const fractionDigits = currencyFractionDigits(currency);
   return new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(minor / 10 ** fractionDigits);
 }

@@ -1,0 +1,56 @@
+/**
+ * Every write the admin area makes, straight to the server (see admin-server.ts for why). The UI
+ * still reads the catalog from the local store (the admin's replication pulls every row RLS lets an
+ * admin see), so what an admin publishes appears in the list the way partners get it.
+ */
+import type { SupabaseClient } from '@supabase/supabase-js';
+import { z } from 'zod';
+import { catalogSchema, type CatalogDoc } from '../../../sync/schema/catalog.schema';
+import { partnerStatusSchema, type PartnerStatusDoc } from '../../../sync/schema/partner-status.schema';
+import { tier, type Tier } from '../../../sync/schema/fields';
+import { AdminRequestError, parseReply, sentenceFor } from './admin-server';
+
+export type CatalogInsert = Pick<CatalogDoc, 'id' | 'kind' | 'title' | 'slug' | 'body' | 'tier_required' | 'tags' | 'published' | 'sort_order'> &
+  Partial<Pick<CatalogDoc, 'category' | 'file_path' | 'file_sha256' | 'file_size' | 'mime_type'>>;
+
+export type CatalogPatch = Partial<Omit<CatalogInsert, 'id' | 'kind'>> & { _deleted?: boolean };
+
+const catalogReply = catalogSchema.extend({ _deleted: z.boolean() });
+export type CatalogReply = z.infer<typeof catalogReply>;
+
+export interface AdminWrites {
+  insertEntry(row: CatalogInsert): Promise<CatalogReply>;
+  updateEntry(id: string, patch: CatalogPatch, action?: string): Promise<CatalogReply>;
+  /** Removes a file an entry no longer points at; failures are reported, not thrown (the entry is already right). */
+  removeAssetFile(path: string): Promise<string | null>;
+  setPartnerTier(partnerId: string, newTier: Tier): Promise<PartnerStatusDoc>;
+}
+
+export function createAdminWrites(client: SupabaseClient): AdminWrites {
+  return {
+    async insertEntry(row) {
+      const action = `save “${row.title}”`;
+      const { data, error } = await client.from('catalog').insert(row).select().single();
+      if (error || !data) throw new AdminRequestError(sentenceFor(action, error));
+      return parseReply(catalogReply, data, action);
+    },
+    async updateEntry(id, patch, action = 'save the entry') {
+      const { data, error } = await client.from('catalog').update(patch).eq('id', id).select();
+      if (error) throw new AdminRequestError(sentenceFor(action, error));
+      const rows = parseReply(z.array(catalogReply), data, action);
+      const row = rows[0];
+      if (!row) throw new AdminRequestError(`Could not ${action}: the server did not change it. It may have been removed, or this account is no longer an admin.`);
+      return row;
+    },
+    async removeAssetFile(path) {
+      const { error } = await client.storage.from('assets').remove([path]);
+      return error ? `The previous file (${path}) could not be removed: ${error.message}. It is no longer offered to partners.` : null;
+    },
+    async setPartnerTier(partnerId, newTier) {
+      const action = `set the tier to ${newTier}`;
+      const { data, error } = await client.rpc('admin_set_partner_tier', { target_partner: partnerId, new_tier: tier.parse(newTier) });
+      if (error) throw new AdminRequestError(sentenceFor(action, error));
+      return parseReply(partnerStatusSchema, data, action);
+    },
+  };
+}

@@ -1,0 +1,2 @@
+/** What routes import from the admin area. */
+export { AdminPage } from './AdminPage';

@@ -1,0 +1,2 @@
+/** What settings imports from automation rules. */
+export { AutomationRulesSection } from './AutomationRulesSection';

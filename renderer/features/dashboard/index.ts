@@ -1,0 +1,2 @@
+/** What routes import from the dashboard. */
+export { DashboardPage } from './DashboardPage';

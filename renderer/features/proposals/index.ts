@@ -1,0 +1,3 @@
+/** What routes import from the proposals feature. */
+export { ProposalsPage } from './ProposalsPage';
+export { NewProposalPage } from './NewProposalPage';

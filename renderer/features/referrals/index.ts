@@ -1,0 +1,2 @@
+/** What routes import from the referral links feature. */
+export { ReferralsPage } from './ReferralsPage';

@@ -1,0 +1,2 @@
+/** What routes import from settings. */
+export { SettingsPage } from './SettingsPage';

@@ -1,0 +1,2 @@
+/** What routes import from the workspace overview. */
+export { WorkspacePage } from './WorkspacePage';
