@@ -1,7 +1,6 @@
 /** The frame around every screen: skip link, sidebar navigation, top bar and the main area. */
 import { useEffect, useRef, type MouseEvent } from 'react';
 import { Outlet, useLocation } from 'react-router-dom';
-import { ReminderScheduler } from '../features/reminders/ReminderScheduler';
 import { Sidebar } from './Sidebar';
 import { TopBar } from './TopBar';
 import { useUiStore } from '../ui/ui-store';
@@ -38,7 +37,6 @@ export function AppShell() {
           <Outlet />
         </main>
       </div>
-      <ReminderScheduler />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { useUiStore } from '../ui/ui-store';
 import { useWorkspaceStore, workspaceLabel } from '../session/workspace-store';
 import { Icon } from '../ui/Icon';
 import { AccountMenu } from './workspace/AccountMenu';
+import { RemindersEntry } from '../features/reminders';
 
 export function TopBar() {
   const workspace = useWorkspaceStore((state) => state.workspace);
@@ -29,6 +30,7 @@ export function TopBar() {
         </span>
       </div>
       <div className="topbar__end">
+        <RemindersEntry />
         <SyncStatusSlot />
         <AccountMenu />
       </div>

@@ -2,7 +2,7 @@
  * Next-action reminders, automation rules and referral-link attribution in the demo workspace, in
  * a real browser against the production build. The page clock is faked so a reminder due in a few
  * minutes fires without waiting; headless Chromium has no notification permission, so reminders
- * show in-app.
+ * are announced in-app and listed in the top bar's reminders panel.
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -47,7 +47,9 @@ async function localTime(offsetMs: number): Promise<string> {
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
 }
 
-const reminders = () => page.getByRole('region', { name: 'Reminders' });
+const remindersButton = (label: string) => page.getByRole('banner').getByRole('button', { name: label, exact: true });
+const panel = () => page.getByRole('dialog', { name: 'Reminders due' });
+const announcements = () => page.getByRole('log', { name: 'Reminder announcements' });
 
 describe('next-action reminders', () => {
   it('reminds in-app when the next action falls due, and Done clears it and logs a note', async () => {
@@ -59,10 +61,12 @@ describe('next-action reminders', () => {
     await page.getByRole('button', { name: 'Save next action' }).click();
     await page.getByText('Next action saved. You will be reminded when it is due.').waitFor();
     await expect.poll(() => page.getByTestId('next-action-current').innerText()).toContain(action);
-    await expect(reminders().getByRole('listitem').count()).resolves.toBe(0);
+    await remindersButton('No reminders due').waitFor();
 
     await page.clock.fastForward('06:00');
-    const reminder = reminders().getByRole('listitem').filter({ hasText: "Reminder: O'Brien & Daughters Bakery" });
+    await remindersButton('1 reminder due').click();
+    await expect.poll(() => announcements().innerText()).toBe(`Reminder due: O'Brien & Daughters Bakery. ${action}`);
+    const reminder = panel().getByRole('listitem').filter({ hasText: "O'Brien & Daughters Bakery" });
     await reminder.waitFor();
     await expect(reminder.innerText()).resolves.toContain(action);
     await expect(reminder.getByRole('link', { name: 'Open lead' }).getAttribute('href')).resolves.toBe('#/leads/demo-lead-02');
@@ -70,13 +74,15 @@ describe('next-action reminders', () => {
 
     await reminder.getByRole('button', { name: 'Done' }).click();
     await reminder.waitFor({ state: 'detached' });
+    await panel().getByText(`Done: ${action} (O'Brien & Daughters Bakery).`).waitFor();
+    await remindersButton('No reminders due').waitFor();
     const timeline = page.getByRole('list', { name: 'Activities, newest first' });
     await timeline.getByText(`Done: ${action}`).waitFor();
     await expect.poll(() => page.getByTestId('next-action-current').innerText()).toBe('No next action is set.');
 
     // It fired once: more time passing brings nothing back.
     await page.clock.fastForward('10:00');
-    await expect(reminders().getByRole('listitem').count()).resolves.toBe(0);
+    await remindersButton('No reminders due').waitFor();
     expect(problems).toEqual([]);
   });
 
@@ -95,18 +101,19 @@ describe('next-action reminders', () => {
     page = await context.newPage();
     problems = collectPageProblems(page);
     await openLead('demo-lead-04', 'Ivanov Engineering');
-    const reminder = reminders().getByRole('listitem').filter({ hasText: 'Reminder: Ivanov Engineering' });
-    await reminder.waitFor();
-    await expect(reminder.innerText()).resolves.toContain('Ask for the site plans');
+    await remindersButton('1 reminder due').waitFor();
+    await expect.poll(() => announcements().innerText()).toBe('Reminder due: Ivanov Engineering. Ask for the site plans');
 
-    // Started once more, it is not repeated.
+    // Started once more, it is not announced again, but stays listed until done, snoozed or dismissed.
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Ivanov Engineering' }).waitFor();
     await page.getByTestId('next-action-current').getByText('Ask for the site plans', { exact: false }).waitFor();
+    await remindersButton('1 reminder due').click();
+    await panel().getByRole('listitem').filter({ hasText: 'Ask for the site plans' }).waitFor();
     await page.clock.fastForward('00:05');
     // Give the scheduler's own query time to answer; a repeat would show by then.
     await page.waitForTimeout(1000);
-    await expect(reminders().getByRole('listitem').count()).resolves.toBe(0);
+    await expect(announcements().innerText()).resolves.toBe('');
     expect(problems).toEqual([]);
   });
 

@@ -1,12 +1,12 @@
 /**
- * What reminders keep in localStorage, per partner and validated on read: the log of reminders
- * already fired (so each fires once, across restarts) and the partner's automation rules (the
- * profile has no settings column for them). A corrupt entry reads as empty.
+ * What reminders keep in localStorage, per partner and validated on read: the partner's
+ * automation rules (the profile has no settings column for them), and the fired-reminder log of
+ * earlier versions, read once to seed the local database (reminder-state.ts) and then removed.
  */
 import { parseAutomationRules, type AutomationRule } from '../../../sync/domain/automation-rules';
 import { parseFiredLog, type FiredReminder } from '../../../sync/domain/reminders';
 
-const FIRED_PREFIX = 'siso.reminders-fired.v1.';
+const LEGACY_FIRED_PREFIX = 'siso.reminders-fired.v1.';
 const RULES_PREFIX = 'siso.automation-rules.v1.';
 
 function storage(): Storage | undefined {
@@ -33,12 +33,16 @@ function write(key: string, value: unknown): void {
   }
 }
 
-export function readFiredLog(partnerId: string): FiredReminder[] {
-  return parseFiredLog(read(FIRED_PREFIX + partnerId));
+export function readLegacyFiredLog(partnerId: string): FiredReminder[] {
+  return parseFiredLog(read(LEGACY_FIRED_PREFIX + partnerId));
 }
 
-export function writeFiredLog(partnerId: string, log: readonly FiredReminder[]): void {
-  write(FIRED_PREFIX + partnerId, log);
+export function removeLegacyFiredLog(partnerId: string): void {
+  try {
+    storage()?.removeItem(LEGACY_FIRED_PREFIX + partnerId);
+  } catch {
+    // Left behind, it is only read again if the local database loses the log.
+  }
 }
 
 export function readAutomationRules(partnerId: string): AutomationRule[] {
