@@ -8,7 +8,7 @@ import { subsetSafeFontkit } from './subset-fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFImage, type PDFPage, type RGB } from 'pdf-lib';
 import QRCode from 'qrcode';
 import { assertDrawable } from './glyphs';
-import { computePricing, formatMoney, formatPercent } from './pricing';
+import { computePricing, formatMinorUnits, formatPercent } from './pricing';
 import {
   PAGE_SIZES,
   TEMPLATE_VARIABLES,
@@ -167,7 +167,7 @@ class ProposalLayout {
     };
     if (lead.estimatedValue != null) {
       const pricing = computePricing(lead.estimatedValue, currency, [{ label: 'value', percent: 100 }]);
-      this.values['lead.value'] = formatMoney(pricing.subtotalMinor, currency, template.locale);
+      this.values['lead.value'] = formatMinorUnits(pricing.subtotalMinor, currency, template.locale);
     }
   }
 
@@ -356,7 +356,7 @@ class ProposalLayout {
     const currency = this.data.lead.currency ?? DEFAULT_CURRENCY;
     const locale = this.template.locale;
     const pricing = computePricing(estimatedValue, currency, block.items, block.tax);
-    const money = (minor: number) => formatMoney(minor, currency, locale);
+    const money = (minor: number) => formatMinorUnits(minor, currency, locale);
     const rows: { label: string; share: string; amount: string; bold: boolean; kind: 'head' | 'line' | 'sum' }[] = [
       { label: block.headings.item, share: block.headings.share, amount: block.headings.amount, bold: true, kind: 'head' },
       ...pricing.lines.map((line) => ({ label: line.label, share: formatPercent(line.percent, locale), amount: money(line.amountMinor), bold: false, kind: 'line' as const })),
