@@ -85,9 +85,11 @@ export async function loadDemoWorkspace(
   data: unknown,
   now: Date = new Date(),
 ): Promise<DemoLoadResult> {
-  const workspace = parseDemoWorkspace(data, now);
   const counts = emptyCounts();
+  // Checked before parsing: every start after the first finds data, and parsing the whole demo
+  // file against its schema is a noticeable part of a cold start.
   if (!(await isEmpty(db))) return { inserted: false, counts };
+  const workspace = parseDemoWorkspace(data, now);
 
   const rows: DemoRows = workspace.collections;
   for (const name of COLLECTION_NAMES) {

@@ -65,13 +65,15 @@ export function LeadsPage() {
   const boardAllowed = access?.allowed === true;
   const view: View = boardAllowed && params.get('view') === 'board' ? 'board' : 'list';
 
-  // One index for the page's lifetime, told only what changed each time the leads emit.
+  // One index for the page's lifetime, built on the first search (not on opening the page, where
+  // indexing 10,000 leads would delay the first render) and then told only what changed.
   const [searchIndex] = useState(() => new LeadSearchIndex());
-  const indexedLeads = useMemo(() => {
-    searchIndex.sync(leads.data);
-    return leads.data;
-  }, [searchIndex, leads.data]);
-  const searchHits = useMemo(() => (indexedLeads ? searchIndex.search(deferredText) : null), [searchIndex, indexedLeads, deferredText]);
+  const indexedLeads = leads.data;
+  const searchHits = useMemo(() => {
+    if (deferredText.trim() === '') return null;
+    searchIndex.sync(indexedLeads);
+    return searchIndex.search(deferredText);
+  }, [searchIndex, indexedLeads, deferredText]);
 
   const parsedFilter = useMemo(() => parseLeadFilter(filterInput, systemTimeZone()), [filterInput]);
   const filter = parsedFilter.ok ? parsedFilter.filter : NO_FILTER;
