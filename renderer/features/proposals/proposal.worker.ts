@@ -9,6 +9,7 @@ import regularUrl from '../../../resources/fonts/NotoSans-Regular.ttf?url';
 import brochureUrl from '../../../resources/templates/siso-overview-brochure.pdf?url';
 import { bundledTemplates, renderProposal } from '../../../sync/domain/proposals';
 import type { ProposalWorkerRequest, ProposalWorkerResponse } from './proposal-worker-protocol';
+import { errorMessage } from '../../ui/error-message';
 
 interface WorkerScope {
   postMessage(message: ProposalWorkerResponse, transfer: Transferable[]): void;
@@ -37,7 +38,7 @@ function loadAssets(): Promise<Assets> {
   assets ??= Promise.all([fetchBytes(regularUrl), fetchBytes(boldUrl), fetchBytes(brochureUrl)]).catch((error: unknown) => {
     assets = null;
     throw new Error(
-      `The proposal fonts could not be loaded (${error instanceof Error ? error.message : String(error)}). Reconnect once so the app can load them, then try again.`,
+      `The proposal fonts could not be loaded (${errorMessage(error)}). Reconnect once so the app can load them, then try again.`,
     );
   });
   return assets;
@@ -54,7 +55,7 @@ let queue: Promise<unknown> = loadAssets().then(
       now: new Date(),
     }).catch(() => undefined);
   },
-  (error: unknown) => scope.postMessage({ kind: 'load-failed', message: error instanceof Error ? error.message : String(error) }, []),
+  (error: unknown) => scope.postMessage({ kind: 'load-failed', message: errorMessage(error) }, []),
 );
 
 scope.onmessage = (event) => {
@@ -75,7 +76,7 @@ scope.onmessage = (event) => {
       });
       scope.postMessage({ kind: 'result', id: request.id, ok: true, pdf }, [pdf.buffer]);
     } catch (error) {
-      scope.postMessage({ kind: 'result', id: request.id, ok: false, message: error instanceof Error ? error.message : String(error) }, []);
+      scope.postMessage({ kind: 'result', id: request.id, ok: false, message: errorMessage(error) }, []);
     }
   });
 };
