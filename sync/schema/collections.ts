@@ -1,5 +1,5 @@
 /**
- * The 12 local collections, one per Supabase table, with their zod and RxDB schemas and sync
+ * The 13 local collections (the RxDB free edition's limit), one per Supabase table, with their zod and RxDB schemas and sync
  * direction. Collection names equal table names so replication can map them one to one.
  */
 import type { z } from 'zod';
@@ -10,6 +10,7 @@ import { earningSchema, earningsRxSchema, type EarningDoc } from './earnings.sch
 import { leadSchema, leadsRxSchema, type LeadDoc } from './leads.schema';
 import { linkClickSchema, linkClicksRxSchema, type LinkClickDoc } from './link-clicks.schema';
 import { notificationSchema, notificationsRxSchema, type NotificationDoc } from './notifications.schema';
+import { payoutSchema, payoutsRxSchema, type PayoutDoc } from './payouts.schema';
 import { partnerStatusRxSchema, partnerStatusSchema, type PartnerStatusDoc } from './partner-status.schema';
 import { profileSchema, profilesRxSchema, type ProfileDoc } from './profiles.schema';
 import { referralLinkSchema, referralLinksRxSchema, type ReferralLinkDoc } from './referral-links.schema';
@@ -30,6 +31,7 @@ export interface WorkstationDocTypes {
   earnings: EarningDoc;
   notifications: NotificationDoc;
   link_clicks: LinkClickDoc;
+  payouts: PayoutDoc;
 }
 
 export type CollectionName = keyof WorkstationDocTypes;
@@ -69,6 +71,7 @@ export const WORKSTATION_COLLECTIONS: WorkstationCollectionDefinitions = {
   catalog: { schema: catalogRxSchema, validator: catalogSchema, direction: 'pull-only' },
   earnings: { schema: earningsRxSchema, validator: earningSchema, direction: 'pull-only' },
   link_clicks: { schema: linkClicksRxSchema, validator: linkClickSchema, direction: 'pull-only' },
+  payouts: { schema: payoutsRxSchema, validator: payoutSchema, direction: 'two-way' },
 };
 
 export const COLLECTION_NAMES = Object.keys(WORKSTATION_COLLECTIONS) as CollectionName[];

@@ -14,6 +14,7 @@ import { leadSchema } from './leads.schema';
 import { linkClickSchema } from './link-clicks.schema';
 import { notificationSchema } from './notifications.schema';
 import { partnerStatusSchema } from './partner-status.schema';
+import { payoutSchema } from './payouts.schema';
 import { profileSchema } from './profiles.schema';
 import { referralLinkSchema } from './referral-links.schema';
 import { ticketMessageSchema } from './ticket-messages.schema';
@@ -56,6 +57,7 @@ export const demoWorkspaceSchema = z.object({
     catalog: z.array(catalogRowSchema),
     earnings: z.array(earningSchema),
     link_clicks: z.array(linkClickSchema),
+    payouts: z.array(payoutSchema),
   }),
 });
 export type DemoWorkspace = z.infer<typeof demoWorkspaceSchema>;

@@ -1,7 +1,7 @@
 /**
- * Migration strategies per collection. Every schema is at version 0, so each map is empty; when a
- * schema goes to version N, add `N: (oldDoc) => newDoc` here (and ship the matching SQL migration
- * in the same change, see conventions.md). RxDB runs them on open, before any query.
+ * Migration strategies per collection. When a schema goes to version N, add `N: (oldDoc) => newDoc`
+ * here (and ship the matching SQL migration in the same change, see conventions.md). RxDB runs
+ * them on open, before any query.
  */
 import type { MigrationStrategies } from 'rxdb';
 import type { CollectionName } from './collections';
@@ -9,7 +9,10 @@ import type { CollectionName } from './collections';
 export type WorkstationMigrationStrategies = { readonly [N in CollectionName]: MigrationStrategies };
 
 export const WORKSTATION_MIGRATION_STRATEGIES: WorkstationMigrationStrategies = {
-  profiles: {},
+  profiles: {
+    // 1: tax_details (migration payout_details); unknown until the server says otherwise.
+    1: (doc: Record<string, unknown>) => ({ ...doc, tax_details: doc.tax_details ?? null }),
+  },
   leads: {},
   activities: {},
   referral_links: {},
@@ -19,8 +22,22 @@ export const WORKSTATION_MIGRATION_STRATEGIES: WorkstationMigrationStrategies = 
   notifications: {},
   partner_status: {},
   catalog: {},
-  earnings: {},
+  earnings: {
+    // 1: commission lines (migration earnings_commission_lines). Legacy statuses and types stay
+    // valid; the new columns start empty until the next pull brings the server's values.
+    1: (doc: Record<string, unknown>) => ({
+      ...doc,
+      tier: doc.tier ?? null,
+      deal_value: doc.deal_value ?? null,
+      payout_id: doc.payout_id ?? null,
+      reason: doc.reason ?? null,
+      reverses_id: doc.reverses_id ?? null,
+      lead_win: doc.lead_win ?? null,
+      history: Array.isArray(doc.history) ? doc.history : [],
+    }),
+  },
   link_clicks: {},
+  payouts: {},
 };
 
 /** The versions a schema at `schemaVersion` needs strategies for that `strategies` lacks. */

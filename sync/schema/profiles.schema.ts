@@ -28,8 +28,12 @@ export const profileSchema = z.object({
   brand_secondary: hexColour.nullish(),
   /** Path inside the `brand` storage bucket, `<partner id>/…`. */
   logo_path: z.string().nullish(),
+  /** bank or paypal; written by the server's set_payout_method only. */
   payout_method: z.string().nullish(),
+  /** The masked summary (JSON text), never the full details; see sync/domain/payouts.ts. */
   payout_details: jsonText.nullish(),
+  /** The masked tax summary (JSON text), written by the server's set_tax_details only. */
+  tax_details: jsonText.nullish(),
   onboarding_step: z.int().min(0),
   leaderboard_opt_in: z.boolean(),
   timezone: z.string().nullish(),
@@ -39,7 +43,7 @@ export type ProfileDoc = z.infer<typeof profileSchema>;
 
 export const profilesRxSchema: RxJsonSchema<ProfileDoc> = {
   title: 'profiles',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -55,6 +59,7 @@ export const profilesRxSchema: RxJsonSchema<ProfileDoc> = {
     logo_path: nullableStringProperty,
     payout_method: nullableStringProperty,
     payout_details: nullableStringProperty,
+    tax_details: nullableStringProperty,
     onboarding_step: { type: 'integer', minimum: 0 },
     leaderboard_opt_in: booleanProperty,
     timezone: nullableStringProperty,

@@ -110,6 +110,17 @@ const putObject = (bucket: string, name: string): Action =>
     [bucket, name],
   );
 
+const ownPayoutSetup: Action = async (tx) => {
+  await tx.query(
+    `insert into "public"."earnings" ("id", "partner_id", "kind", "commission_type", "amount", "currency", "status") values ('rls-approved-line', $1, 'commission', 'bonus', 500, 'GBP', 'approved')`,
+    [A.id],
+  );
+  return (await tx.query(
+    `insert into "public"."payouts" ("id", "partner_id", "amount", "currency", "method", "status") values ('rls-own-payout', $1, 60, 'GBP', 'bank', 'requested')`,
+    [A.id],
+  )).affectedRows;
+};
+
 const targets: Target[] = [
   {
     ...partnerOwned('profiles', { display_name: 'Łukasz' }),
@@ -158,6 +169,31 @@ const targets: Target[] = [
     `insert into "public"."link_clicks" ("id", "partner_id", "referral_link_id", "day", "clicks") values ('${randomUUID()}', '${A.id}', 'link', '2001-01-01', 5)`,
     `update "public"."link_clicks" set "clicks" = "clicks" + 100 where "partner_id" = '${A.id}'`,
   ),
+  {
+    // A's balance is topped up first, so a 50 GBP request passes the server's balance check.
+    name: 'payouts',
+    setup: ownPayoutSetup,
+    ops: {
+      select: visible(`select 1 from "public"."payouts" where "partner_id" = $1`, [A.id]),
+      insert: affected(
+        `insert into "public"."payouts" ("id", "partner_id", "amount", "currency", "method", "status") values ($1, $2, 50, 'GBP', 'bank', 'requested')`,
+        [randomUUID(), A.id],
+      ),
+      update: affected(`update "public"."payouts" set "updated_at" = now() where "id" = 'rls-own-payout'`),
+      delete: affected(`delete from "public"."payouts" where "id" = 'rls-own-payout'`),
+    },
+    expected: { select: ['partner A', 'admin'], insert: ['partner A', 'admin'], update: ['partner A', 'admin'], delete: [] },
+  },
+  {
+    name: 'payout_details (server-only)',
+    ops: {
+      select: visible(`select 1 from "public"."payout_details"`),
+      insert: affected(`insert into "public"."payout_details" ("partner_id", "method", "iban") values ($1, 'bank', 'GB82WEST12345698765432') on conflict do nothing`, [seedUsers.starter.id]),
+      update: affected(`update "public"."payout_details" set "iban" = 'GB82WEST12345698765432' where "partner_id" = $1`, [A.id]),
+      delete: affected(`delete from "public"."payout_details" where "partner_id" = $1`, [A.id]),
+    },
+    expected: { select: [], insert: [], update: [], delete: [] },
+  },
   {
     name: 'storage: assets (active-tier file)',
     setup: putObject('assets', activeAssetPath),
@@ -333,6 +369,39 @@ const specialCases: SpecialCase[] = [
     setup: putObject('brand', brandPath),
     action: visible(`select 1 from "storage"."objects" where "bucket_id" = 'brand' and "name" = $1`, [brandPath]),
     expected: 'deny',
+  },
+  {
+    name: 'partner A approves own payout request',
+    actor: 'partner A',
+    setup: ownPayoutSetup,
+    action: affected(`update "public"."payouts" set "status" = 'approved' where "id" = 'rls-own-payout'`),
+    expected: 'deny',
+  },
+  {
+    name: 'partner A cancels own requested payout (_deleted)',
+    actor: 'partner A',
+    setup: ownPayoutSetup,
+    action: affected(`update "public"."payouts" set "_deleted" = true, "updated_at" = now() where "id" = 'rls-own-payout'`),
+    expected: 'allow',
+  },
+  {
+    name: 'partner A requests more than the available balance',
+    actor: 'partner A',
+    setup: ownPayoutSetup,
+    action: affected(`insert into "public"."payouts" ("id", "partner_id", "amount", "currency", "method", "status") values ($1, $2, 1000000, 'GBP', 'bank', 'requested')`, [randomUUID(), A.id]),
+    expected: 'deny',
+  },
+  {
+    name: 'partner A writes a masked payout summary on own profile',
+    actor: 'partner A',
+    action: affected(`update "public"."profiles" set "payout_details" = '{"kind":"bank","last4":"0000"}' where "partner_id" = $1`, [A.id]),
+    expected: 'deny',
+  },
+  {
+    name: 'backend (service_role) reads payout details',
+    actor: 'service_role',
+    action: visible(`select 1 from "public"."payout_details" where "partner_id" = $1`, [A.id]),
+    expected: 'allow',
   },
   {
     name: 'backend (service_role) records link clicks',

@@ -35,6 +35,19 @@ function sqlTables(): Map<string, { columns: Map<string, SqlColumn>; checks: Map
     }
     tables.set(table!, { columns, checks });
   }
+  // Later migrations extend tables: `alter table … add column …` and re-created check constraints.
+  const alterTable = /alter table\s+(?:only\s+)?(?:"?public"?\.)?"?(\w+)"?\s+([\s\S]*?);/gi;
+  for (const [, table, body] of sql.matchAll(alterTable)) {
+    const entry = tables.get(table!);
+    if (!entry) continue;
+    for (const [, column, type, rest] of body!.matchAll(/add column\s+(?:if not exists\s+)?"?(\w+)"?\s+(text\[\]|double precision|\w+)([^,]*)/gi)) {
+      const lower = rest!.toLowerCase();
+      entry.columns.set(column!, { type: type!.toLowerCase(), notNull: lower.includes('not null') });
+    }
+    for (const [, column, list] of body!.matchAll(/\(\s*"?(\w+)"?\s+in\s*\(([^)]*)\)/gi)) {
+      entry.checks.set(column!, [...list!.matchAll(/'([^']*)'/g)].map((match) => match[1]!));
+    }
+  }
   return tables;
 }
 
@@ -82,6 +95,13 @@ describe.runIf(tables.size > 0)('the SQL parser', () => {
   it('reads check-constraint value lists, including multi-line ones', () => {
     expect(tables.get('leads')?.checks.get('stage')).toEqual(['new', 'contacted', 'qualified', 'proposal', 'won', 'lost']);
     expect(tables.get('catalog')?.checks.get('kind')).toHaveLength(7);
+  });
+
+  it('applies later alter table migrations: added columns and re-created checks', () => {
+    expect(tables.get('earnings')?.columns.get('history')).toEqual({ type: 'jsonb', notNull: true });
+    expect(tables.get('earnings')?.columns.get('lead_win')).toEqual({ type: 'integer', notNull: false });
+    expect(tables.get('earnings')?.checks.get('status')).toEqual(['pending', 'processing', 'approved', 'paid', 'reversed']);
+    expect(tables.get('profiles')?.columns.has('tax_details')).toBe(true);
   });
 });
 

@@ -20,6 +20,7 @@ export const COLLECTION_LABELS: Record<CollectionName, string> = {
   catalog: 'Catalogue',
   earnings: 'Earnings',
   link_clicks: 'Link clicks',
+  payouts: 'Withdrawals',
 };
 
 export const STATUS_LABELS: Record<CollectionSyncStatus, string> = {

@@ -173,14 +173,24 @@ function buildPartnerData(partner: (typeof seedPartners)[number], partnerIndex: 
   const joinedAt = clock.now - (120 + rank * 110) * day;
   const key = partner.key;
 
+  // payout and tax details: the full values stay in the server-only table, the profile gets a mask
+  const iban = seedIban(`${60161331926819 + partnerIndex * 1111}`);
+  const taxId = `GB${String(123456789 + partnerIndex * 1111111)}`;
+  add('payout_details', {
+    partner_id: partnerId, method: 'bank', account_holder: partner.company, iban, bic: 'NWBKGB2L', paypal_email: null,
+    legal_name: partner.company, tax_country: 'GB', tax_id: taxId,
+    method_updated_at: clock.iso(joinedAt + day), tax_updated_at: clock.iso(joinedAt + day),
+  });
+
   // profile
   add('profiles', {
     id: partnerId, partner_id: partnerId, display_name: partner.displayName, company: partner.company, email: partner.email,
     phone: `+44 20 7946 0${String(100 + partnerIndex * 37).padStart(3, '0')}`,
     website: `https://${slugify(partner.company)}.example`, tagline: 'Helping growing teams work better with SISO',
     brand_primary: ['#1F6FEB', '#0E8A5F', '#8E44AD', '#C0392B'][partnerIndex] ?? '#1F6FEB', brand_secondary: '#F5F5F0',
-    logo_path: rank >= 1 ? `${partnerId}/logo.png` : null, payout_method: 'bank_transfer',
-    payout_details: JSON.stringify({ account_name: partner.company, iban_last4: String(4000 + partnerIndex * 111) }),
+    logo_path: rank >= 1 ? `${partnerId}/logo.png` : null, payout_method: 'bank',
+    payout_details: JSON.stringify({ kind: 'bank', account_holder: partner.company, country: 'GB', last4: iban.slice(-4) }),
+    tax_details: JSON.stringify({ legal_name: partner.company, country: 'GB', tax_id_last4: taxId.slice(-4) }),
     onboarding_step: rank === 0 ? 2 : 5, leaderboard_opt_in: rank >= 2, timezone: 'Europe/London', currency: 'GBP',
     created_at: clock.iso(joinedAt), updated_at: clock.iso(clock.now - 10 * day),
   });
@@ -271,25 +281,51 @@ function buildPartnerData(partner: (typeof seedPartners)[number], partnerIndex: 
         created_at: clock.iso(stageChangedAt), updated_at: clock.iso(stageChangedAt),
       });
     }
+    // Commissions are what the won-lead trigger would have made (lead_win 1), so inserting the
+    // won lead afterwards finds its commission and adds none.
     if (stage === 'won') {
       const paid = stageChangedAt < clock.now - 20 * day;
       add('earnings', {
         id: seedId(`${key}:lead:${index}:commission`), partner_id: partnerId, kind: 'commission', lead_id: id, deal_name: `${company} — annual plan`,
-        commission_type: index % 4 === 0 ? 'upsell' : 'referral', amount: Math.round(value * rate) / 100, currency, rate,
-        status: paid ? 'paid' : random.pick(['pending', 'processing'] as const), period: clock.iso(stageChangedAt).slice(0, 7),
-        paid_at: paid ? clock.iso(stageChangedAt + 14 * day) : null, created_at: clock.iso(stageChangedAt), updated_at: clock.iso(stageChangedAt),
+        commission_type: index % 4 === 0 ? 'upsell' : 'referral', amount: Math.round(value * rate) / 100, currency, rate, tier, deal_value: value,
+        status: paid ? 'paid' : random.pick(['pending', 'processing', 'approved'] as const), period: clock.iso(stageChangedAt).slice(0, 7),
+        paid_at: paid ? clock.iso(stageChangedAt + 14 * day) : null, lead_win: 1, payout_id: null, reason: null, reverses_id: null,
+        created_at: clock.iso(stageChangedAt), updated_at: clock.iso(stageChangedAt),
+      });
+    }
+    // One deal per experienced partner was won, paid, then reopened: its clawback is visible.
+    if (stage === 'proposal' && rank >= 2 && index === 3) {
+      const wonAt = createdAt + 2 * day;
+      const commission = Math.round(value * rate) / 100;
+      const commissionId = seedId(`${key}:lead:${index}:commission`);
+      add('earnings', {
+        id: commissionId, partner_id: partnerId, kind: 'commission', lead_id: id, deal_name: `${company} — annual plan`,
+        commission_type: 'referral', amount: commission, currency, rate, tier, deal_value: value, status: 'approved',
+        period: clock.iso(wonAt).slice(0, 7), paid_at: null, lead_win: 1, payout_id: null, reason: null, reverses_id: null,
+        created_at: clock.iso(wonAt), updated_at: clock.iso(wonAt),
+      });
+      add('earnings', {
+        id: seedId(`${key}:lead:${index}:clawback`), partner_id: partnerId, kind: 'commission', lead_id: id, deal_name: `${company} — annual plan`,
+        commission_type: 'clawback', amount: -commission, currency, rate, tier, deal_value: value, status: 'approved',
+        period: clock.iso(stageChangedAt).slice(0, 7), paid_at: null, lead_win: null, payout_id: null,
+        reason: 'The lead was moved from won back to proposal, so its commission is reversed.', reverses_id: commissionId,
+        created_at: clock.iso(stageChangedAt), updated_at: clock.iso(stageChangedAt),
       });
     }
   }
 
-  // payouts: one per past month the partner has been active
-  for (let month = 1; month <= Math.min(6, rank * 2 + 1); month += 1) {
-    const paidAt = clock.monthStart - (month - 1) * 30 * day + 5 * day - 30 * day;
-    add('earnings', {
-      id: seedId(`${key}:payout:${month}`), partner_id: partnerId, kind: 'payout', lead_id: null, deal_name: null, commission_type: null,
-      amount: 150 * (rank + 1) + month * 35, currency: 'GBP', rate: null, status: 'paid', period: clock.iso(paidAt).slice(0, 7),
-      paid_at: clock.iso(paidAt), created_at: clock.iso(paidAt), updated_at: clock.iso(paidAt),
-    });
+  // bonuses: a monthly performance bonus for Performer and Elite partners, the older ones paid
+  if (rank >= 2) {
+    for (let month = 0; month < 3; month += 1) {
+      const at = month === 0 ? clock.thisMonth(0.5) : clock.monthStart - (month - 1) * 30 * day - 20 * day;
+      add('earnings', {
+        id: seedId(`${key}:bonus:${month}`), partner_id: partnerId, kind: 'commission', lead_id: null, deal_name: 'Monthly performance bonus',
+        commission_type: 'bonus', amount: 150 * rank, currency: 'GBP', rate: null, tier, deal_value: null,
+        status: month === 0 ? 'approved' : 'paid', period: clock.iso(at).slice(0, 7), paid_at: month === 0 ? null : clock.iso(at + 10 * day),
+        lead_win: null, payout_id: null, reason: 'Met the monthly referral target.', reverses_id: null,
+        created_at: clock.iso(at), updated_at: clock.iso(at),
+      });
+    }
   }
 
   // training progress: modules completed in unlocked courses
@@ -361,11 +397,65 @@ function buildPartnerData(partner: (typeof seedPartners)[number], partnerIndex: 
   });
 }
 
+/** A valid GB IBAN (NatWest sort code) for a 14-digit sort code + account number. */
+function seedIban(sortCodeAndAccount: string): string {
+  const bban = `NWBK${sortCodeAndAccount}`;
+  const digits = `${bban}GB00`.replace(/[A-Z]/g, (letter) => String(letter.charCodeAt(0) - 55));
+  const remainder = [...digits].reduce((rest, digit) => (rest * 10 + Number(digit)) % 97, 0);
+  return `GB${String(98 - remainder).padStart(2, '0')}${bban}`;
+}
+
+/**
+ * Payouts that paid the paid lines (one per partner, currency and month, each line pointing at
+ * its payout), plus open requests in other states for partners with approved money waiting.
+ */
+function buildPayouts(earnings: Row[], clock: Clock): Row[] {
+  const payouts: Row[] = [];
+  const groups = new Map<string, Row[]>();
+  for (const line of earnings) {
+    if (line.status !== 'paid' || typeof line.paid_at !== 'string') continue;
+    const group = `${String(line.partner_id)}|${String(line.currency)}|${line.paid_at.slice(0, 7)}`;
+    groups.set(group, [...(groups.get(group) ?? []), line]);
+  }
+  for (const [group, lines] of groups) {
+    const [partnerId, currency, month] = group.split('|') as [string, string, string];
+    const paidAt = lines.map((line) => String(line.paid_at)).sort().at(-1) as string;
+    const id = seedId(`payout:${group}`);
+    const amount = Math.round(lines.reduce((sum, line) => sum + Number(line.amount), 0) * 100) / 100;
+    for (const line of lines) line.payout_id = id;
+    payouts.push({
+      id, partner_id: partnerId, amount, currency, method: 'bank', status: 'paid', reason: null,
+      reference: `SISO-${month.replace('-', '')}-${id.slice(0, 6).toUpperCase()}`, approved_at: paidAt, paid_at: paidAt,
+      created_at: clock.iso(Date.parse(paidAt) - 3 * day), updated_at: paidAt,
+    });
+  }
+  // Performer and Elite: a request awaiting approval, an approved one and a rejected one, in GBP.
+  for (const partner of seedPartners.filter((p) => p.tier === 'performer' || p.tier === 'elite')) {
+    const approvedGbp = earnings
+      .filter((line) => line.partner_id === partner.id && line.currency === 'GBP' && line.status === 'approved')
+      .reduce((sum, line) => sum + Number(line.amount), 0);
+    const open = Math.floor(approvedGbp / 4);
+    const at = (daysAgo: number) => clock.iso(clock.now - daysAgo * day);
+    if (open >= 50) {
+      payouts.push({ id: seedId(`${partner.key}:payout:approved`), partner_id: partner.id, amount: open, currency: 'GBP', method: 'bank', status: 'approved', reason: null, reference: null, approved_at: at(1), paid_at: null, created_at: at(3), updated_at: at(1) });
+      payouts.push({ id: seedId(`${partner.key}:payout:requested`), partner_id: partner.id, amount: open, currency: 'GBP', method: 'bank', status: 'requested', reason: null, reference: null, approved_at: null, paid_at: null, created_at: at(0.5), updated_at: at(0.5) });
+    }
+    payouts.push({
+      id: seedId(`${partner.key}:payout:rejected`), partner_id: partner.id, amount: 75, currency: 'GBP', method: 'bank', status: 'rejected',
+      reason: 'The bank account name did not match your company name. Update it under Payment management and request again.',
+      reference: null, approved_at: null, paid_at: null, created_at: at(12), updated_at: at(11),
+    });
+  }
+  return payouts;
+}
+
 export async function buildSeedData(now = new Date()): Promise<SeedData> {
   const clock = clockAt(now);
   const rows = new Map<string, Row[]>();
   seedPartners.forEach((partner, index) => buildPartnerData(partner, index, clock, rows));
-  const order = ['profiles', 'partner_status', 'referral_links', 'link_clicks', 'leads', 'activities', 'earnings', 'training_progress', 'tickets', 'ticket_messages', 'notifications'];
+  rows.set('payouts', buildPayouts(rows.get('earnings') ?? [], clock));
+  // earnings before leads: the won-lead trigger then finds each won lead's commission already there.
+  const order = ['profiles', 'payout_details', 'partner_status', 'referral_links', 'link_clicks', 'earnings', 'payouts', 'leads', 'activities', 'training_progress', 'tickets', 'ticket_messages', 'notifications'];
   const files = await buildSeedAssetFiles();
   return {
     users: await buildUsers(clock),
