@@ -2,7 +2,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { createServerOriginAccess, readAllowedOrigins, MAX_ALLOWED_SERVER_ORIGINS } from '../../electron/main/server-origins';
+import { createServerOriginAccess, readAllowedOrigins, MAX_ALLOWED_SERVER_ORIGINS, type AllowServerOutcome } from '../../electron/main/server-origins';
 import { registerServersIpc } from '../../electron/main/ipc/servers-ipc';
 import { buildCsp } from '../../electron/main/csp';
 
@@ -98,7 +98,7 @@ describe('allowed servers file', () => {
 });
 
 describe('servers:allow IPC', () => {
-  function register(allow = vi.fn(async () => ({ allowed: true as const, origin: 'https://other.example', reloadRequired: true }))) {
+  function register(allow: (serverUrl: unknown) => Promise<AllowServerOutcome> = vi.fn(async () => ({ allowed: true as const, origin: 'https://other.example', reloadRequired: true }))) {
     const handlers = new Map<string, (e: unknown, p: unknown) => Promise<unknown>>();
     registerServersIpc({ ipc: { handle: (c, l) => handlers.set(c, l as never) }, appUrl: () => APP, access: { allow } });
     return { call: handlers.get('servers:allow')!, allow };

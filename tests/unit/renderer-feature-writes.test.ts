@@ -59,8 +59,8 @@ describe('createReferralLink', () => {
       source: 'linkedin',
       medium: 'social',
       campaign: 'spring',
-      term: null,
-      content: null,
+      term: '',
+      content: '',
     });
     const stored = await db.referral_links.findOne(doc.id).exec();
     expect(stored?.toJSON()).toMatchObject({ name: 'Spring post', partner_id: partnerId });

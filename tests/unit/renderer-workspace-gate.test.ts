@@ -186,7 +186,7 @@ describe('welcome sign-in form', () => {
     const { createBrowserPlatform } = await import('../../renderer/platform/browser');
     const platform = createBrowserPlatform({ env: {}, window: globalThis as never });
     const snapshot = { platform, appInfo: { version: '1', os: 'linux' as const, packaged: false }, config: { supabaseUrl: 'http://127.0.0.1:54321', supabaseAnonKey: 'anon' } };
-    const renderWelcome = (page: ReturnType<typeof createElement>) => renderToStaticMarkup(createElement(PlatformProvider, { value: snapshot }, page));
+    const renderWelcome = (page: ReturnType<typeof createElement>) => renderToStaticMarkup(createElement(PlatformProvider, { value: snapshot, children: page }));
     const props = { onOpenDemo: () => undefined, defaultServerUrl: 'http://127.0.0.1:54321', defaultEmail: 'ana@example.com', notice: null };
     const withPort = renderWelcome(createElement(WelcomePage, { ...props, signIn: async () => undefined }));
     // Each input is labelled by its <label for>, pre-filled where the app knows the value.
