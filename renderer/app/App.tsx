@@ -9,10 +9,9 @@ import { parseDeepLinkRoute } from './deep-link';
 import { PlatformProvider, type PlatformSnapshot } from '../platform';
 import { createAppRouter, preloadScreens } from './routes';
 import { useAppliedTheme } from '../ui/theme';
-import { createMemoryKeyValueStore } from '../../sync/replication/key-value-store';
 import { createAccountServices, type AccountServices } from '../session/sync/account-services';
 import { AccountSyncProvider } from '../session/sync/account-sync-context';
-import { createLocalKeyValueStore } from '../session/sync/local-key-value-store';
+import { createLegacyBookkeepingSource } from '../session/sync/local-key-value-store';
 import { SessionPortProvider } from '../session';
 import { WorkspaceGate } from './workspace/WorkspaceGate';
 import { browserWorkspaceMemory } from '../session/last-workspace';
@@ -22,8 +21,8 @@ function createServices({ platform, config }: PlatformSnapshot): AccountServices
   return createAccountServices({
     anonKey: config.supabaseAnonKey,
     tokenStore: platform.secrets,
-    // Durable bookkeeping needs localStorage; without it (storage disabled) it lasts for this run only.
-    bookkeeping: memory ? createLocalKeyValueStore(memory) : createMemoryKeyValueStore(),
+    // Sync bookkeeping lives in each workspace's database; what older versions left here moves there.
+    ...(memory ? { legacyBookkeeping: createLegacyBookkeepingSource(memory) } : {}),
     memory,
   });
 }

@@ -17,6 +17,7 @@ import { z } from 'zod';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
 import type { CollectionName } from '../schema/collections';
 import { persistedJson, type KeyValueStore } from './key-value-store';
+import { syncLog } from './log';
 import type { SyncProblem, SyncProblemStore } from './sync-problems';
 
 export type CollectionSyncStatus = 'offline' | 'syncing' | 'up-to-date' | 'problem' | 'paused';
@@ -126,6 +127,7 @@ export interface PendingLedger {
   ids(collection: CollectionName): readonly string[];
   add(collection: CollectionName, docIds: readonly string[]): void;
   remove(collection: CollectionName, docId: string): void;
+  removeMany(collection: CollectionName, docIds: readonly string[]): void;
   lastSyncedAt(collection: CollectionName): string | null;
   setLastSyncedAt(collection: CollectionName, at: string): void;
   /** Resolves when everything recorded so far is persisted. */
@@ -139,18 +141,29 @@ export async function openPendingLedger(options: { store: KeyValueStore; key: st
   const synced = new Map<string, string>(Object.entries(loaded.lastSyncedAt));
   const changes = new Subject<void>();
   let lastSave: Promise<void> = Promise.resolve();
+  let saveScheduled = false;
 
   const setOf = (collection: string) => {
     let set = pending.get(collection);
     if (!set) pending.set(collection, (set = new Set()));
     return set;
   };
+  // One save per turn of the event loop: a bulk push settles thousands of ids one by one, and
+  // each save writes the whole ledger.
   const changed = () => {
-    lastSave = persisted.save({
-      pending: Object.fromEntries([...pending].map(([name, ids]) => [name, [...ids]])),
-      lastSyncedAt: Object.fromEntries(synced),
-    });
     changes.next();
+    if (saveScheduled) return;
+    saveScheduled = true;
+    lastSave = Promise.resolve().then(() => {
+      saveScheduled = false;
+      return persisted.save({
+        pending: Object.fromEntries([...pending].map(([name, ids]) => [name, [...ids]])),
+        lastSyncedAt: Object.fromEntries(synced),
+      });
+    }).catch((error: unknown) => {
+      // The count in memory stays right; a restart recounts from whatever was saved last.
+      syncLog.warn('Could not save the pending-changes ledger', { error: String(error) });
+    });
   };
 
   return {
@@ -166,6 +179,13 @@ export async function openPendingLedger(options: { store: KeyValueStore; key: st
     },
     remove(collection, docId) {
       if (pending.get(collection)?.delete(docId)) changed();
+    },
+    removeMany(collection, docIds) {
+      const set = pending.get(collection);
+      if (!set) return;
+      const before = set.size;
+      for (const id of docIds) set.delete(id);
+      if (set.size !== before) changed();
     },
     lastSyncedAt: (collection) => synced.get(collection) ?? null,
     setLastSyncedAt(collection, at) {

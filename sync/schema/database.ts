@@ -1,8 +1,9 @@
 /**
- * Opens the workstation's local store: all 12 collections, with migration strategies, on an
+ * Opens the workstation's local store: all 13 collections, with migration strategies, on an
  * injected storage (Dexie in the app; memory or Dexie on fake-indexeddb in tests).
  */
 import { addRxPlugin, createRxDatabase, type RxCollectionCreator, type RxConflictHandler, type RxDatabase, type RxStorage } from 'rxdb';
+import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import {
   COLLECTION_NAMES,
@@ -40,7 +41,7 @@ export interface OpenWorkstationDatabaseOptions<Internals, InstanceCreationOptio
   conflictHandlers?: WorkstationConflictHandlers;
   /**
    * Tests only: open just these collections, so two clients fit in one process under the free
-   * edition's 13-collection limit. The returned type still lists all 12; touch only the ones opened.
+   * edition's 13-collection limit. The returned type still lists all 13; touch only the ones opened.
    */
   collections?: readonly CollectionName[];
 }
@@ -51,6 +52,7 @@ export async function openWorkstationDatabase<Internals, InstanceCreationOptions
   options: OpenWorkstationDatabaseOptions<Internals, InstanceCreationOptions>,
 ): Promise<WorkstationDatabase> {
   addRxPlugin(RxDBMigrationSchemaPlugin);
+  addRxPlugin(RxDBLocalDocumentsPlugin);
   let storage = options.storage;
   if (options.devMode) {
     const { enableDevModeChecks } = await import('./dev-mode');
@@ -63,6 +65,7 @@ export async function openWorkstationDatabase<Internals, InstanceCreationOptions
     multiInstance: options.multiInstance ?? false,
     ignoreDuplicate: options.ignoreDuplicate ?? false,
     eventReduce: true,
+    localDocuments: true,
   });
 
   try {

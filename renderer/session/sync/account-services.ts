@@ -4,7 +4,7 @@
  * conflict log to open the database with and the sync to start on it. The demo never gets here.
  */
 import { createOverwrittenLog } from '../../../sync/replication/conflicts';
-import type { KeyValueStore } from '../../../sync/replication/key-value-store';
+import type { KeyValueSource } from '../../../sync/replication/local-document-store';
 import { createSessionController, type SessionController, type TokenStore } from '../../../sync/replication/session';
 import type { CollectionName } from '../../../sync/schema/collections';
 import { databaseNameForAccount, type WorkstationConflictHandlers, type WorkstationDatabase } from '../../../sync/schema/database';
@@ -26,7 +26,8 @@ export interface AccountServices {
 export interface AccountServicesOptions {
   anonKey: string;
   tokenStore: TokenStore;
-  bookkeeping: KeyValueStore;
+  /** Where earlier versions kept sync bookkeeping (localStorage): read once per workspace to move it into its database. */
+  legacyBookkeeping?: KeyValueSource;
   memory: WorkspaceMemoryStorage | undefined;
 }
 
@@ -91,7 +92,7 @@ export function createAccountServices(options: AccountServicesOptions): AccountS
             partnerId: session.userId,
             email: session.email,
             overwritten,
-            bookkeeping: options.bookkeeping,
+            ...(options.legacyBookkeeping ? { legacyBookkeeping: options.legacyBookkeeping } : {}),
             ...(session.role === 'admin' ? { collections: ADMIN_COLLECTIONS } : {}),
           }),
       };

@@ -1,6 +1,6 @@
 /**
- * Sync for one open account workspace: the refused-write store and pending ledger (durable, keyed
- * by database name), the replication (started in the background — with several windows open only
+ * Sync for one open account workspace: the refused-write store and pending ledger (kept in the
+ * workspace database's local documents, so they move and go with it), the replication (started in the background — with several windows open only
  * the elected one replicates), network and session changes fed in, and the state the top bar
  * shows. `stop()` ends the replication; the caller closes the database afterwards.
  */
@@ -9,12 +9,14 @@ import type { Subscription } from 'rxjs';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { OverwrittenLog, OverwrittenRecord } from '../../../sync/replication/conflicts';
 import type { KeyValueStore } from '../../../sync/replication/key-value-store';
+import { createLocalDocumentStore, moveKeyValueEntries, type KeyValueSource } from '../../../sync/replication/local-document-store';
 import { startWorkstationReplication, type RetryOutcome, type WorkstationReplication } from '../../../sync/replication/replicate';
 import type { SessionController, SessionState } from '../../../sync/replication/session';
 import { openSyncProblemStore, type SyncProblem } from '../../../sync/replication/sync-problems';
 import { openPendingLedger, type OverallSyncState } from '../../../sync/replication/sync-state';
 import type { CollectionName } from '../../../sync/schema/collections';
 import type { WorkstationDatabase } from '../../../sync/schema/database';
+import { errorMessage } from '../../ui/error-message';
 
 export interface WorkspaceSyncSnapshot {
   /** null until the replication runs. */
@@ -50,22 +52,36 @@ export interface StartWorkspaceSyncOptions {
   partnerId: string;
   email: string;
   overwritten: OverwrittenLog;
-  bookkeeping: KeyValueStore;
+  /** Default: the database's local documents. */
+  bookkeeping?: KeyValueStore;
+  /** Where earlier versions kept this workspace's bookkeeping (localStorage): moved in once, then deleted. */
+  legacyBookkeeping?: KeyValueSource;
   win?: Pick<Window, 'addEventListener' | 'removeEventListener'> & { navigator: Pick<Navigator, 'onLine'> };
   /** Collections to replicate; default all. */
   collections?: readonly CollectionName[];
 }
 
+/** Keys in the workspace's own store: one workspace per database, so no database name in them. */
+export const SYNC_PROBLEMS_KEY = 'sync-problems';
+export const SYNC_PENDING_KEY = 'sync-pending';
+
 function sentence(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
+  const text = errorMessage(error);
   return text.trim() || 'An unknown error occurred.';
 }
 
 export async function startWorkspaceSync(options: StartWorkspaceSyncOptions): Promise<WorkspaceSync> {
   const win = options.win ?? window;
   const { session, overwritten } = options;
-  const problems = await openSyncProblemStore({ store: options.bookkeeping, key: `sync-problems:${options.databaseName}` });
-  const pending = await openPendingLedger({ store: options.bookkeeping, key: `sync-pending:${options.databaseName}` });
+  const bookkeeping = options.bookkeeping ?? createLocalDocumentStore(options.db);
+  if (options.legacyBookkeeping) {
+    await moveKeyValueEntries(options.legacyBookkeeping, bookkeeping, [
+      { from: `sync-problems:${options.databaseName}`, to: SYNC_PROBLEMS_KEY },
+      { from: `sync-pending:${options.databaseName}`, to: SYNC_PENDING_KEY },
+    ]);
+  }
+  const problems = await openSyncProblemStore({ store: bookkeeping, key: SYNC_PROBLEMS_KEY });
+  const pending = await openPendingLedger({ store: bookkeeping, key: SYNC_PENDING_KEY });
 
   const store = createStore<WorkspaceSyncSnapshot>(() => ({
     state: null,
