@@ -17,8 +17,17 @@ export interface Pricing {
   totalMinor: number;
 }
 
+// Building an Intl.NumberFormat costs far more than formatting with one; statements format thousands of amounts.
+const fractionDigitsByCurrency = new Map<string, number>();
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
 export function currencyFractionDigits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  let digits = fractionDigitsByCurrency.get(currency);
+  if (digits === undefined) {
+    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    fractionDigitsByCurrency.set(currency, digits);
+  }
+  return digits;
 }
 
 export function computePricing(
@@ -51,7 +60,13 @@ export function computePricing(
  */
 export function formatMinorUnits(minor: number, currency: string, locale: string): string {
   const fractionDigits = currencyFractionDigits(currency);
-  return new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(minor / 10 ** fractionDigits);
+  const key = `${locale}|${currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits });
+    moneyFormats.set(key, format);
+  }
+  return format.format(minor / 10 ** fractionDigits);
 }
 
 export function formatPercent(percent: number, locale: string): string {

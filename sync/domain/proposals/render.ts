@@ -4,7 +4,7 @@
  * against the embedded fonts before it is drawn (MissingGlyphError names the character and where
  * it came from).
  */
-import { subsetSafeFontkit } from './subset-fontkit';
+import { embedNotoSans } from '../pdf/embed-fonts';
 import { PDFDocument, rgb, type PDFFont, type PDFImage, type PDFPage, type RGB } from 'pdf-lib';
 import QRCode from 'qrcode';
 import { assertDrawable } from './glyphs';
@@ -512,11 +512,8 @@ function drawQr(page: PDFPage, text: string, x: number, y: number, size: number,
 export async function renderProposal(input: RenderProposalInput): Promise<Uint8Array> {
   const template = parseProposalTemplate(input.template);
   const doc = await PDFDocument.create();
-  doc.registerFontkit(subsetSafeFontkit);
   const tagSeed = `${template.id}|${input.data.partner.name}|${input.data.lead.company}|${input.now.toISOString()}`;
-  const regular = await doc.embedFont(input.fonts.regular, { subset: true, customName: `${subsetTag(`${tagSeed}|regular`)}+NotoSans-Regular` });
-  const bold = await doc.embedFont(input.fonts.bold, { subset: true, customName: `${subsetTag(`${tagSeed}|bold`)}+NotoSans-Bold` });
-  const fonts: Fonts = { regular, bold, regularSet: characterSet(regular), boldSet: characterSet(bold) };
+  const fonts: Fonts = await embedNotoSans(doc, input.fonts, tagSeed);
   const layout = new ProposalLayout(doc, template, input.data, fonts, input.now, input.timeZone);
   layout.precheck();
   await layout.render(input.basePdf);
@@ -531,29 +528,4 @@ export async function renderProposal(input: RenderProposalInput): Promise<Uint8A
   doc.setModificationDate(input.now);
   doc.setLanguage(template.locale);
   return doc.save();
-}
-
-/**
- * The six-letter prefix PDF readers expect on a subset font's name (ISO 32000 9.6.4), derived from
- * the document's inputs so the same proposal renders to the same bytes.
- */
-function subsetTag(seed: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < seed.length; i += 1) hash = Math.imul(hash ^ seed.charCodeAt(i), 0x01000193) >>> 0;
-  let tag = '';
-  for (let i = 0; i < 6; i += 1) {
-    tag += String.fromCharCode(65 + (hash % 26));
-    hash = Math.floor(hash / 26) ^ Math.imul(hash, 31);
-    hash >>>= 0;
-  }
-  return tag;
-}
-
-const characterSets = new WeakMap<PDFFont, ReadonlySet<number>>();
-function characterSet(font: PDFFont): ReadonlySet<number> {
-  const cached = characterSets.get(font);
-  if (cached) return cached;
-  const set = new Set(font.getCharacterSet());
-  characterSets.set(font, set);
-  return set;
 }

@@ -1,0 +1,3 @@
+/** Commission statements: the monthly statement and annual tax summary PDFs and their figures. */
+export * from './statement-maths';
+export * from './render';
