@@ -1,7 +1,7 @@
 /**
  * The structure of `catalog.body` for the kinds the app computes with. Other kinds (assets,
- * templates, articles, announcements) are read by their own features; assets and brand guidelines
- * are described here because the marketing center reads them and the admin area writes them.
+ * templates, articles, announcements) are read by their own features; assets, brand guidelines
+ * and promotions are described here because partner screens read them and the admin area writes them.
  */
 import { z } from 'zod';
 import { tier } from './fields';
@@ -80,3 +80,26 @@ export const brandGuidelineBodySchema = z.object({
   voice: z.string().default(''),
 });
 export type BrandGuidelineBody = z.infer<typeof brandGuidelineBodySchema>;
+
+/**
+ * `catalog.body` of kind `promotion`: a special offer admins publish for the Commission center's
+ * bonus tracking. Who qualifies is the row's tier_required; the offer runs from starts_at until
+ * ends_at (both ISO timestamps).
+ */
+const promotionInstant = z.iso.datetime({ offset: true, error: 'Give the date and time as an ISO timestamp, e.g. 2026-12-01T09:00:00Z.' });
+
+export const promotionBodySchema = z
+  .object({
+    headline: z.string().trim().min(1, 'Give the promotion a headline partners will notice.').max(120, 'Keep the headline under 120 characters.'),
+    description: z.string().trim().max(2000, 'Keep the description under 2,000 characters.').default(''),
+    /** What partners get, in words: "€250 bonus", "+5% commission". */
+    reward: z.string().trim().min(1, 'Say what partners get, e.g. “€250 bonus per won deal”.').max(200, 'Keep the reward under 200 characters.'),
+    starts_at: promotionInstant,
+    ends_at: promotionInstant,
+  })
+  // Only when both dates parsed: a bad date already has its own message.
+  .refine((body) => !(Date.parse(body.ends_at) <= Date.parse(body.starts_at)), {
+    message: 'The promotion must end after it starts.',
+    path: ['ends_at'],
+  });
+export type PromotionBody = z.infer<typeof promotionBodySchema>;

@@ -20,6 +20,7 @@ export const CATALOG_KINDS = [
   'tier_rule',
   'announcement',
   'brand_guideline',
+  'promotion',
 ] as const;
 export type CatalogKind = (typeof CATALOG_KINDS)[number];
 
@@ -53,7 +54,8 @@ export type CatalogDoc = z.infer<typeof catalogSchema>;
 
 export const catalogRxSchema: RxJsonSchema<CatalogDoc> = {
   title: 'catalog',
-  version: 0,
+  // 1: kind 'promotion' (migration catalog_promotions).
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {

@@ -21,7 +21,10 @@ export const WORKSTATION_MIGRATION_STRATEGIES: WorkstationMigrationStrategies = 
   training_progress: {},
   notifications: {},
   partner_status: {},
-  catalog: {},
+  catalog: {
+    // 1: kind 'promotion' joins the allowed kinds; stored rows are unchanged.
+    1: (doc: Record<string, unknown>) => doc,
+  },
   earnings: {
     // 1: commission lines (migration earnings_commission_lines). Legacy statuses and types stay
     // valid; the new columns start empty until the next pull brings the server's values.

@@ -6,9 +6,13 @@
  * Marketing center shows the publish, the update and the retirement within 2 s); oversized, wrong-type
  * and mislabelled files are refused with messages before any upload; offline, the submit button is
  * disabled with the reason and the form keeps its contents; a partner sees no Admin link and
- * #/admin says it is for SISO admins only. axe finds nothing serious on any of these screens.
+ * #/admin says it is for SISO admins only; an admin adjusts a commission and records a bonus (reason
+ * required, kept in the line's history) and publishes, then retires, a promotion (the form refuses a
+ * missing reward and an end before the start, and keeps its contents offline). axe finds nothing
+ * serious on any of these screens.
  * Screenshots: /tmp/admin-assets.png, /tmp/admin-form.png, /tmp/admin-refusals.png,
- * /tmp/admin-offline.png, /tmp/admin-partner.png, /tmp/admin-tabs-*.png.
+ * /tmp/admin-offline.png, /tmp/admin-partner.png, /tmp/admin-tabs-*.png, /tmp/admin-commissions.png,
+ * /tmp/admin-promotions.png.
  */
 import { createHash } from 'node:crypto';
 import { open as openFile, rm } from 'node:fs/promises';
@@ -273,6 +277,9 @@ describe('admin area', () => {
       ['Tier rules', 'Starter'],
       ['Partners', 'Partners'],
       ['Usage', 'Most downloaded assets'],
+      ['Commissions', 'Commission lines'],
+      ['Payouts', 'Payout requests'],
+      ['Promotions', 'Promotions'],
     ] as const) {
       await page.getByRole('tab', { name: tab }).focus();
       await page.keyboard.press('Enter');
@@ -281,6 +288,7 @@ describe('admin area', () => {
       await page.screenshot({ path: `/tmp/admin-tabs-${tab.toLowerCase().replace(/\s+/g, '-')}.png`, fullPage: true });
       expect(await checkA11y(page), tab).toEqual([]);
     }
+    await page.getByRole('tab', { name: 'Usage' }).click();
     const mostDownloaded = page.getByRole('table', { name: /most downloaded assets/ });
     const brochureRow = mostDownloaded.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'SISO Overview Brochure' }) });
     await expect(brochureRow.getByRole('cell').nth(1).textContent()).resolves.toBe('3');
@@ -325,11 +333,135 @@ describe('admin area', () => {
     await starterRule.getByText('Enter a number.').waitFor();
     await starterRule.getByText('Check the highlighted fields; nothing was saved.').waitFor();
 
-    // Keyboard: arrows move between tabs.
-    await page.getByRole('tab', { name: 'Usage' }).focus();
+    // Keyboard: arrows move between tabs, wrapping from the last to the first.
+    await page.getByRole('tab', { name: 'Promotions' }).focus();
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => page.getByRole('tab', { name: 'Assets' }).getAttribute('aria-selected')).toBe('true');
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Assets');
+    expect(realProblems(admin.problems)).toEqual([]);
+  }, 90_000);
+
+  it('adjusts a commission with a reason and records a bonus, both kept in the line’s history', async () => {
+    const { page } = admin;
+    const service = backend.serviceClient();
+    const performer = seedUsers.performer;
+    await page.getByRole('tab', { name: 'Commissions' }).click();
+    const panel = page.getByRole('tabpanel', { name: 'Commissions' });
+    await panel.getByRole('combobox', { name: 'Partner' }).selectOption({ label: performer.displayName });
+    await panel.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'Pending' });
+    const table = panel.getByRole('table', { name: 'Commission lines across partners' });
+    await table.waitFor();
+    for (const cell of await table.getByRole('cell').allTextContents()) expect(cell).not.toBe('Approved');
+
+    // The line to adjust: the performer's newest pending one, as the server holds it.
+    const { data: pending, error } = await service
+      .from('earnings')
+      .select('id, deal_name, amount, currency, history')
+      .eq('partner_id', performer.id)
+      .eq('status', 'pending')
+      .eq('kind', 'commission')
+      .eq('_deleted', false)
+      .order('created_at', { ascending: false })
+      .limit(1)
+      .single();
+    expect(error).toBeNull();
+    const line = pending as { id: string; deal_name: string; amount: number; currency: string; history: unknown[] };
+    const row = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: line.deal_name }) }).first();
+    await row.getByRole('button', { name: /^Adjust/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Adjust commission' });
+    await dialog.waitFor();
+    const newAmount = Math.round(line.amount * 100 + 1234) / 100;
+    await dialog.getByRole('textbox', { name: `New amount (${line.currency})` }).fill(newAmount.toFixed(2));
+    await dialog.getByRole('combobox', { name: 'New status' }).selectOption({ label: 'Approved' });
+    // No reason: refused at the field, nothing sent.
+    await dialog.getByRole('button', { name: 'Save adjustment' }).click();
+    await dialog.getByText('Give a reason; the partner sees it in the commission’s history.').waitFor();
+    expect(await checkA11y(page)).toEqual([]);
+    await dialog.getByRole('textbox', { name: 'Reason' }).fill('Client paid early; rate corrected to the signed contract.');
+    await dialog.getByRole('button', { name: 'Save adjustment' }).click();
+    await page.getByRole('status').filter({ hasText: `Adjusted “${line.deal_name}” for ${performer.displayName}` }).waitFor({ timeout: 20_000 });
+    await dialog.waitFor({ state: 'detached' });
+
+    const { data: adjusted } = await service.from('earnings').select('amount, status, reason, history').eq('id', line.id).single();
+    const after = adjusted as { amount: number; status: string; reason: string; history: { amount_from: number; amount_to: number; status_to: string; reason: string }[] };
+    expect(after).toMatchObject({ amount: newAmount, status: 'approved', reason: 'Client paid early; rate corrected to the signed contract.' });
+    expect(after.history).toHaveLength(line.history.length + 1);
+    expect(after.history.at(-1)).toMatchObject({ amount_from: line.amount, amount_to: newAmount, status_to: 'approved', reason: 'Client paid early; rate corrected to the signed contract.' });
+
+    // Record a bonus for the performer.
+    await panel.getByRole('button', { name: 'Record commission' }).click();
+    const record = page.getByRole('dialog', { name: 'Record commission' });
+    await record.getByRole('combobox', { name: 'Partner' }).selectOption({ label: performer.displayName });
+    await record.getByRole('combobox', { name: 'Type' }).selectOption({ label: 'Bonus' });
+    await record.getByRole('textbox', { name: 'Amount' }).fill('-40');
+    await record.getByRole('textbox', { name: 'Currency' }).fill('GBP');
+    await record.getByRole('textbox', { name: 'Description' }).fill('Webinar host bonus');
+    await record.getByRole('textbox', { name: 'Reason' }).fill('Hosted the November partner webinar.');
+    await record.getByRole('button', { name: 'Save commission' }).click();
+    await record.getByText('Only a clawback is negative; choose Clawback or enter a positive amount.').waitFor();
+    await record.getByRole('textbox', { name: 'Amount' }).fill('120');
+    await record.getByRole('button', { name: 'Save commission' }).click();
+    await page.getByRole('status').filter({ hasText: `for ${performer.displayName}.` }).filter({ hasText: /^Recorded bonus of/ }).waitFor({ timeout: 20_000 });
+    await panel.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'Approved' });
+    await table.getByRole('rowheader', { name: /Webinar host bonus/ }).waitFor({ timeout: SYNC_TIMEOUT });
+    const { data: bonus } = await service.from('earnings').select('amount, currency, commission_type, status, reason, history').eq('deal_name', 'Webinar host bonus').single();
+    expect(bonus).toMatchObject({ amount: 120, currency: 'GBP', commission_type: 'bonus', status: 'approved', reason: 'Hosted the November partner webinar.' });
+    expect((bonus as { history: { reason: string }[] }).history.map((entry) => entry.reason)).toEqual(['Hosted the November partner webinar.']);
+    await page.screenshot({ path: '/tmp/admin-commissions.png', fullPage: true });
+    expect(await checkA11y(page)).toEqual([]);
+    expect(realProblems(admin.problems)).toEqual([]);
+  }, 90_000);
+
+  it('publishes a promotion partners can read, keeps the form offline, and retires it', async () => {
+    const { page, context } = admin;
+    await page.getByRole('tab', { name: 'Promotions' }).click();
+    const panel = page.getByRole('tabpanel', { name: 'Promotions' });
+    await panel.getByText('Winter referral sprint').first().waitFor({ timeout: SYNC_TIMEOUT });
+    await panel.getByRole('button', { name: 'New promotion' }).click();
+    const title = 'Spring upsell challenge';
+    await panel.getByRole('textbox', { name: 'Title' }).fill(title);
+    await panel.getByRole('textbox', { name: 'Headline' }).fill('Two upsells in March earn a bonus');
+    await panel.getByRole('textbox', { name: 'Description' }).fill('Close two upsells before the end of March.');
+    // No reward: refused at the field.
+    await panel.getByRole('button', { name: 'Save promotion' }).click();
+    await panel.getByText('Say what partners get, e.g. “€250 bonus per won deal”.').waitFor();
+    await panel.getByRole('textbox', { name: 'Reward' }).fill('£150 bonus');
+    await panel.getByLabel('Starts on').fill('2027-03-01');
+    await panel.getByLabel('Ends on').fill('2027-02-01');
+    await panel.getByRole('button', { name: 'Save promotion' }).click();
+    await panel.getByText('The last day must be on or after the first day.').waitFor();
+    await panel.getByLabel('Ends on').fill('2027-03-31');
+    await panel.getByRole('combobox', { name: 'Tier required' }).selectOption({ label: 'Active' });
+
+    await context.setOffline(true);
+    try {
+      const submit = panel.getByRole('button', { name: 'Save promotion' });
+      await expect.poll(() => submit.isDisabled()).toBe(true);
+      await panel.getByText(/^You are offline\. Admin changes go straight to the server/).first().waitFor();
+    } finally {
+      await context.setOffline(false);
+    }
+    await expect.poll(() => panel.getByRole('button', { name: 'Save promotion' }).isDisabled()).toBe(false);
+    await expect(panel.getByRole('textbox', { name: 'Reward' }).inputValue()).resolves.toBe('£150 bonus');
+
+    await panel.getByRole('button', { name: 'Save promotion' }).click();
+    await page.getByRole('status').filter({ hasText: `Saved promotion “${title}” (version 1, published).` }).waitFor({ timeout: 20_000 });
+    const listed = panel.getByRole('listitem').filter({ hasText: title });
+    await listed.getByText(/£150 bonus · .* Active and above · version 1 · published/).waitFor({ timeout: SYNC_TIMEOUT });
+
+    const { client } = await backend.signIn('active');
+    const { data } = await client.from('catalog').select('kind, tier_required, published, body').eq('title', title).single();
+    const stored = data as { kind: string; tier_required: string; published: boolean; body: Record<string, string> };
+    expect(stored).toMatchObject({ kind: 'promotion', tier_required: 'active', published: true });
+    expect(stored.body).toMatchObject({ headline: 'Two upsells in March earn a bonus', reward: '£150 bonus' });
+    expect(Date.parse(stored.body.ends_at!)).toBeGreaterThan(Date.parse(stored.body.starts_at!));
+    await page.screenshot({ path: '/tmp/admin-promotions.png', fullPage: true });
+    expect(await checkA11y(page)).toEqual([]);
+
+    await listed.getByRole('button', { name: `Retire ${title}` }).click();
+    await page.getByRole('dialog', { name: `Retire “${title}”?` }).getByRole('button', { name: 'Retire promotion' }).click();
+    await page.getByRole('status').filter({ hasText: `Retired promotion “${title}”.` }).waitFor();
+    await listed.waitFor({ state: 'detached', timeout: SYNC_TIMEOUT });
     expect(realProblems(admin.problems)).toEqual([]);
   }, 90_000);
 

@@ -10,6 +10,8 @@ import {
   type WorkstationMigrationStrategies,
 } from '../../sync/schema/migrations';
 import { COLLECTION_NAMES, WORKSTATION_COLLECTIONS } from '../../sync/schema/collections';
+import { catalogRxSchema, type CatalogDoc } from '../../sync/schema/catalog.schema';
+import { promotionBodySchema } from '../../sync/schema/catalog-bodies';
 
 const PARTNER = '00000000-0000-4000-8000-000000000a01';
 const storage = getRxStorageDexie({ indexedDB, IDBKeyRange });
@@ -78,5 +80,53 @@ describe('schema migrations', () => {
       ['Ελένη Παπαδοπούλου', 100000, 'qualified'],
       ['Дмитрий Иванов', 200000, 'qualified'],
     ]);
+  });
+
+  it('opens a store written with catalog v0 (before promotions) at v1, keeping every row, and then accepts promotions', async () => {
+    const name = `catalog-migration-${Date.now()}`;
+    const v0Kinds = ['asset', 'template', 'course', 'article', 'tier_rule', 'announcement', 'brand_guideline'];
+    const catalogV0 = {
+      ...catalogRxSchema,
+      version: 0,
+      properties: { ...catalogRxSchema.properties, kind: { type: 'string', enum: v0Kinds, maxLength: 100 } },
+    } as RxJsonSchema<CatalogDoc>;
+    const entry = (id: string, kind: CatalogDoc['kind'], body: CatalogDoc['body']): CatalogDoc => ({
+      id, created_at: '2026-11-01T10:00:00.000Z', kind, title: `Entry ${id}`, slug: id, body, tier_required: 'starter',
+      tags: [], version: 1, published: true, sort_order: 0,
+    });
+    const original = WORKSTATION_COLLECTIONS.catalog.schema;
+    (WORKSTATION_COLLECTIONS.catalog as { schema: unknown }).schema = catalogV0;
+    try {
+      const v0 = await openWorkstationDatabase({ name, storage, devMode: true, migrationStrategies: { ...WORKSTATION_MIGRATION_STRATEGIES, catalog: {} } });
+      await v0.collections.catalog.bulkInsert([entry('note', 'announcement', { markdown: 'Ωμέγα news' }), entry('deck', 'template', { id: 'deck' })]);
+      await expect(v0.collections.catalog.insert(entry('old-promo', 'promotion', {}))).rejects.toThrow();
+      await v0.close();
+    } finally {
+      (WORKSTATION_COLLECTIONS.catalog as { schema: unknown }).schema = original;
+    }
+
+    db = await openWorkstationDatabase({ name, storage, devMode: true });
+    expect(db.collections.catalog.schema.version).toBe(1);
+    const kept = await db.collections.catalog.find({ sort: [{ id: 'asc' }] }).exec();
+    expect(kept.map((doc) => [doc.id, doc.kind, doc.body])).toEqual([
+      ['deck', 'template', { id: 'deck' }],
+      ['note', 'announcement', { markdown: 'Ωμέγα news' }],
+    ]);
+    const body = promotionBodySchema.parse({ headline: 'Spring sprint', reward: '€100 bonus', starts_at: '2026-12-01T00:00:00.000Z', ends_at: '2027-01-01T00:00:00.000Z' });
+    await db.collections.catalog.insert(entry('promo', 'promotion', body));
+    expect((await db.collections.catalog.findOne('promo').exec())?.body).toMatchObject({ headline: 'Spring sprint', description: '' });
+  });
+
+  it('promotion bodies need a headline, a reward and an end after the start', () => {
+    const base = { headline: 'Sprint', reward: '€100 bonus', starts_at: '2026-12-01T00:00:00.000Z', ends_at: '2027-01-01T00:00:00.000Z' };
+    expect(promotionBodySchema.safeParse(base).success).toBe(true);
+    const messages = (input: object) => {
+      const result = promotionBodySchema.safeParse(input);
+      return result.success ? [] : result.error.issues.map((issue) => issue.message);
+    };
+    expect(messages({ ...base, headline: '  ' })).toEqual(['Give the promotion a headline partners will notice.']);
+    expect(messages({ ...base, reward: '' })).toEqual(['Say what partners get, e.g. “€250 bonus per won deal”.']);
+    expect(messages({ ...base, ends_at: base.starts_at })).toEqual(['The promotion must end after it starts.']);
+    expect(messages({ ...base, starts_at: 'next week' })).toEqual(['Give the date and time as an ISO timestamp, e.g. 2026-12-01T09:00:00Z.']);
   });
 });

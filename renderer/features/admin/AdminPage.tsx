@@ -1,6 +1,6 @@
 /**
- * The admin area (#/admin): assets, proposal templates, brand guidelines, tier rules, partners and
- * usage, as tabs (?tab=…). Shown to admin sessions only; for anyone else it says who it is for.
+ * The admin area (#/admin): assets, proposal templates, brand guidelines, tier rules, partners,
+ * usage, commissions, payouts and promotions, as tabs (?tab=…). Shown to admin sessions only; for anyone else it says who it is for.
  * Visited tabs stay mounted (hidden) so a half-filled form survives switching tabs.
  */
 import { useRef, useState, type KeyboardEvent } from 'react';
@@ -8,7 +8,10 @@ import { useSearchParams } from 'react-router-dom';
 import { PageHeader } from '../../ui/PageHeader';
 import { AssetsPanel } from './AssetsPanel';
 import { BrandGuidelinesPanel } from './BrandGuidelinesPanel';
+import { CommissionsPanel } from './CommissionsPanel';
 import { PartnersPanel } from './PartnersPanel';
+import { PayoutsPanel } from './PayoutsPanel';
+import { PromotionsPanel } from './PromotionsPanel';
 import { TemplatesPanel } from './TemplatesPanel';
 import { TierRulesPanel } from './TierRulesPanel';
 import { UsagePanel } from './UsagePanel';
@@ -22,6 +25,9 @@ const TABS = [
   { id: 'tiers', label: 'Tier rules' },
   { id: 'partners', label: 'Partners' },
   { id: 'usage', label: 'Usage' },
+  { id: 'commissions', label: 'Commissions' },
+  { id: 'payouts', label: 'Payouts' },
+  { id: 'promotions', label: 'Promotions' },
 ] as const;
 type TabId = (typeof TABS)[number]['id'];
 
@@ -36,7 +42,7 @@ export function AdminPage() {
       <title>Admin · SISO Partner Workstation</title>
       <PageHeader
         title="Admin"
-        description={access.kind === 'admin' ? 'Publish and retire marketing assets, edit templates, brand guidelines and tier rules, set partners’ tiers and see asset usage.' : undefined}
+        description={access.kind === 'admin' ? 'Publish and retire marketing assets, edit templates, brand guidelines and tier rules, set partners’ tiers, see asset usage, adjust commissions, decide withdrawals and publish promotions.' : undefined}
       />
       {access.kind === 'admin' ? (
         <AdminTabs access={access} />
@@ -118,6 +124,9 @@ function AdminTabs({ access }: { access: Extract<AdminAccess, { kind: 'admin' }>
             {tab.id === 'tiers' ? <TierRulesPanel access={access} announce={announce} /> : null}
             {tab.id === 'partners' ? <PartnersPanel access={access} announce={announce} /> : null}
             {tab.id === 'usage' ? <UsagePanel access={access} /> : null}
+            {tab.id === 'commissions' ? <CommissionsPanel access={access} announce={announce} /> : null}
+            {tab.id === 'payouts' ? <PayoutsPanel access={access} announce={announce} /> : null}
+            {tab.id === 'promotions' ? <PromotionsPanel access={access} announce={announce} /> : null}
           </div>
         ) : null,
       )}

@@ -7,6 +7,8 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import { z } from 'zod';
 import { catalogSchema, type CatalogDoc } from '../../../sync/schema/catalog.schema';
 import { partnerStatusSchema, type PartnerStatusDoc } from '../../../sync/schema/partner-status.schema';
+import { earningSchema, type CommissionType, type EarningDoc, type EarningStatus } from '../../../sync/schema/earnings.schema';
+import { payoutSchema, type PayoutDoc } from '../../../sync/schema/payouts.schema';
 import { tier, type Tier } from '../../../sync/schema/fields';
 import { AdminRequestError, parseReply, sentenceFor } from './admin-server';
 
@@ -24,7 +26,34 @@ export interface AdminWrites {
   /** Removes a file an entry no longer points at; failures are reported, not thrown (the entry is already right). */
   removeAssetFile(path: string): Promise<string | null>;
   setPartnerTier(partnerId: string, newTier: Tier): Promise<PartnerStatusDoc>;
+  /** admin_adjust_commission: the reason goes into the line's history. */
+  adjustCommission(change: CommissionAdjustment): Promise<EarningDoc>;
+  /** admin_record_commission: a new line (a bonus, a correction) with its reason in its history. */
+  recordCommission(line: CommissionRecord): Promise<EarningDoc>;
+  /** admin_set_payout_status: approve, reject (with a reason) or mark paid (with a reference). */
+  setPayoutStatus(change: PayoutStatusChange): Promise<PayoutDoc>;
 }
+
+export interface CommissionAdjustment {
+  earningId: string;
+  reason: string;
+  newAmount: number;
+  newStatus: EarningStatus;
+}
+
+export interface CommissionRecord {
+  partnerId: string;
+  type: CommissionType;
+  amount: number;
+  currency: string;
+  reason: string;
+  dealName: string | null;
+}
+
+export type PayoutStatusChange =
+  | { payoutId: string; status: 'approved' }
+  | { payoutId: string; status: 'rejected'; reason: string }
+  | { payoutId: string; status: 'paid'; reference: string };
 
 export function createAdminWrites(client: SupabaseClient): AdminWrites {
   return {
@@ -51,6 +80,41 @@ export function createAdminWrites(client: SupabaseClient): AdminWrites {
       const { data, error } = await client.rpc('admin_set_partner_tier', { target_partner: partnerId, new_tier: tier.parse(newTier) });
       if (error) throw new AdminRequestError(sentenceFor(action, error));
       return parseReply(partnerStatusSchema, data, action);
+    },
+    async adjustCommission(change) {
+      const action = 'adjust the commission';
+      const { data, error } = await client.rpc('admin_adjust_commission', {
+        earning_id: change.earningId,
+        reason: change.reason,
+        new_amount: change.newAmount,
+        new_status: change.newStatus,
+      });
+      if (error) throw new AdminRequestError(sentenceFor(action, error));
+      return parseReply(earningSchema, data, action);
+    },
+    async recordCommission(line) {
+      const action = 'record the commission';
+      const { data, error } = await client.rpc('admin_record_commission', {
+        target_partner: line.partnerId,
+        commission_type: line.type,
+        amount: line.amount,
+        currency: line.currency,
+        reason: line.reason,
+        deal_name: line.dealName,
+      });
+      if (error) throw new AdminRequestError(sentenceFor(action, error));
+      return parseReply(earningSchema, data, action);
+    },
+    async setPayoutStatus(change) {
+      const action = { approved: 'approve the withdrawal', rejected: 'reject the withdrawal', paid: 'mark the withdrawal paid' }[change.status];
+      const { data, error } = await client.rpc('admin_set_payout_status', {
+        payout_id: change.payoutId,
+        new_status: change.status,
+        reason: change.status === 'rejected' ? change.reason : null,
+        reference: change.status === 'paid' ? change.reference : null,
+      });
+      if (error) throw new AdminRequestError(sentenceFor(action, error));
+      return parseReply(payoutSchema, data, action);
     },
   };
 }

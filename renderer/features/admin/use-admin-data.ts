@@ -1,6 +1,7 @@
 /**
  * What the admin area reads beyond the local store: reports fetched from the server (partners,
- * usage, every asset including retired ones), loaded when a panel is first shown and on
+ * usage, every asset including retired ones, every partner's commission lines and withdrawal
+ * requests — an admin's replication pulls only the catalog), loaded when a panel is first shown and on
  * "Refresh", never while offline (the last result stays on screen).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -8,6 +9,8 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import { z } from 'zod';
 import { partnerStatusSchema } from '../../../sync/schema/partner-status.schema';
 import { tier, type Tier } from '../../../sync/schema/fields';
+import { earningSchema, type EarningDoc } from '../../../sync/schema/earnings.schema';
+import { payoutSchema, type PayoutDoc } from '../../../sync/schema/payouts.schema';
 import { errorMessage } from '../../ui/error-message';
 import { AdminRequestError, parseReply, sentenceFor } from './admin-server';
 
@@ -17,6 +20,7 @@ const profileRow = z.object({
   company: z.string().nullish(),
   email: z.string().nullish(),
 });
+const payoutMethodRow = z.object({ partner_id: z.uuid(), payout_details: z.string().nullish() });
 const statusRow = partnerStatusSchema.pick({ partner_id: true, tier: true, tier_since: true, commission_rate: true });
 
 export interface PartnerListRow {
@@ -40,7 +44,14 @@ export interface AdminReports {
   listUsageEvents(): Promise<UsageEventRow[]>;
   /** Every asset the server has, retired ones too (the local store drops those), for usage reports. */
   listAllAssets(): Promise<AssetSummaryRow[]>;
+  /** Every partner's commission lines, newest first. */
+  listCommissionLines(): Promise<EarningDoc[]>;
+  /** Every withdrawal request, newest first, with each partner's masked payout details (profiles.payout_details). */
+  listPayouts(): Promise<{ payouts: PayoutDoc[]; payoutDetails: Map<string, string | null> }>;
 }
+
+/** More than an admin screen should list; the newest are shown. */
+const REPORT_ROW_LIMIT = 5000;
 
 export function createAdminReports(client: SupabaseClient): AdminReports {
   return {
@@ -91,6 +102,30 @@ export function createAdminReports(client: SupabaseClient): AdminReports {
       const { data, error } = await client.from('catalog').select('id, title, tier_required, _deleted').eq('kind', 'asset');
       if (error) throw new AdminRequestError(sentenceFor(action, error));
       return parseReply(z.array(assetSummaryRow), data, action);
+    },
+    async listCommissionLines() {
+      const action = 'load commission lines';
+      const { data, error } = await client
+        .from('earnings')
+        .select('*')
+        .eq('kind', 'commission')
+        .eq('_deleted', false)
+        .order('created_at', { ascending: false })
+        .limit(REPORT_ROW_LIMIT);
+      if (error) throw new AdminRequestError(sentenceFor(action, error));
+      return parseReply(z.array(earningSchema), data, action);
+    },
+    async listPayouts() {
+      const action = 'load withdrawal requests';
+      const [payouts, methods] = await Promise.all([
+        client.from('payouts').select('*').eq('_deleted', false).order('created_at', { ascending: false }).limit(REPORT_ROW_LIMIT),
+        client.from('profiles').select('partner_id, payout_details').eq('_deleted', false),
+      ]);
+      if (payouts.error) throw new AdminRequestError(sentenceFor(action, payouts.error));
+      if (methods.error) throw new AdminRequestError(sentenceFor(action, methods.error));
+      const rows = parseReply(z.array(payoutSchema), payouts.data, action);
+      const details = parseReply(z.array(payoutMethodRow), methods.data, action);
+      return { payouts: rows, payoutDetails: new Map(details.map((row) => [row.partner_id, row.payout_details ?? null])) };
     },
   };
 }

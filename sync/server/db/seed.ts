@@ -155,6 +155,39 @@ function buildCatalog(clock: Clock, files: ReadonlyMap<string, SeedAssetFile>): 
   });
 }
 
+/** Promotions partners see in bonus tracking: dated around now, so one is always running. */
+function buildPromotions(clock: Clock, firstSortOrder: number): Row[] {
+  const promotions = [
+    {
+      slug: 'winter-referral-sprint', title: 'Winter referral sprint', tier: 'starter', startDays: -10, endDays: 40,
+      body: { headline: 'Three won referrals this winter earn a bonus', description: 'Win three referred deals before the sprint ends and SISO adds a bonus line to your commissions.', reward: '£250 bonus' },
+    },
+    {
+      slug: 'elite-upsell-boost', title: 'Elite upsell boost', tier: 'performer', startDays: -3, endDays: 60,
+      body: { headline: 'Extra commission on upsells', description: 'Upsells closed during the boost earn five points more than your tier rate.', reward: '+5% commission on upsells' },
+    },
+  ] as const;
+  return promotions.map((promotion, index) => ({
+    id: seedId(`catalog:${promotion.slug}`),
+    kind: 'promotion',
+    title: promotion.title,
+    slug: promotion.slug,
+    body: JSON.stringify({ ...promotion.body, starts_at: clock.iso(clock.now + promotion.startDays * day), ends_at: clock.iso(clock.now + promotion.endDays * day) }),
+    tier_required: promotion.tier,
+    category: 'promotions',
+    tags: ['promotion'],
+    file_path: null,
+    file_sha256: null,
+    file_size: null,
+    mime_type: null,
+    version: 1,
+    published: true,
+    sort_order: firstSortOrder + index,
+    created_at: clock.iso(clock.now + promotion.startDays * day),
+    updated_at: clock.iso(clock.now + promotion.startDays * day),
+  }));
+}
+
 function buildObjects(files: ReadonlyMap<string, SeedAssetFile>): SeedObject[] {
   return catalogSeed.flatMap((entry) => {
     const file = entry.file ? files.get(entry.slug) : undefined;
@@ -459,7 +492,7 @@ export async function buildSeedData(now = new Date()): Promise<SeedData> {
   const files = await buildSeedAssetFiles();
   return {
     users: await buildUsers(clock),
-    tables: [['catalog', buildCatalog(clock, files)], ...order.map((table): [string, Row[]] => [table, rows.get(table) ?? []])],
+    tables: [['catalog', [...buildCatalog(clock, files), ...buildPromotions(clock, catalogSeed.length)]], ...order.map((table): [string, Row[]] => [table, rows.get(table) ?? []])],
     objects: buildObjects(files),
   };
 }
