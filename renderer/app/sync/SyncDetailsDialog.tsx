@@ -7,6 +7,7 @@ import type { OverwrittenRecord } from '../../../sync/replication/conflicts';
 import type { RetryOutcome } from '../../../sync/replication/replicate';
 import type { SyncProblem } from '../../../sync/replication/sync-problems';
 import type { CollectionName } from '../../../sync/schema/collections';
+import { formatMoney } from '../../ui/format';
 import { Dialog } from '../../ui/Dialog';
 import { COLLECTION_LABELS, STATUS_LABELS, formatSyncTime } from './sync-labels';
 import type { WorkspaceSync, WorkspaceSyncSnapshot } from '../../session/sync/workspace-sync';
@@ -18,6 +19,11 @@ const text = (value: unknown): string | null => (typeof value === 'string' && va
 export function recordLabel(collection: CollectionName, doc: Record<string, unknown>): string {
   if (collection === 'leads') return text(doc.company) ?? text(doc.contact_name) ?? 'a lead';
   if (collection === 'tickets') return text(doc.subject) ?? 'a support ticket';
+  if (collection === 'payouts') {
+    const amount = typeof doc.amount === 'number' ? doc.amount : null;
+    const currency = text(doc.currency);
+    return amount !== null && currency ? `a withdrawal of ${formatMoney(amount, currency)}` : 'a withdrawal request';
+  }
   return `a ${COLLECTION_LABELS[collection].toLowerCase()} record`;
 }
 
