@@ -1,68 +1,125 @@
 /**
- * A single-series line chart in SVG (points marked, first/last axis labels and every other in
- * between when space allows). role="img" with a summary label, plus a hidden data table.
+ * A line chart over periods (recharts, loaded lazily): one series, or several sharing the same
+ * periods, with an optional reference line such as a goal. Points are marked; the latest value
+ * (and, for one series, the highest) is printed. Accessible as a role="img" named by the title and
+ * every figure, described by a visually hidden table rendered straight away (the reference is a
+ * row in its footer).
+ * Props: title (name and caption); points ({ label, longLabel?, value }[]) for one series, or
+ * series ({ name, points }[]; every series lists the same periods, labels come from the first);
+ * valueHeading (table value column, one series); formatValue (table and summary, default locale
+ * number); formatPointLabel (short form above points, defaults to formatValue); height (px,
+ * default 180); reference ({ label, value }, e.g. { label: 'Annual goal', value: 12000 }).
  */
 import { useId } from 'react';
-import './line-funnel.css';
 import { ChartDataTable } from './ChartDataTable';
+import { ChartFigure } from './ChartFigure';
+import { chartLabel, describeSeries, formatCount, referenceText, seriesTableRows, type ChartDatum, type ChartReference, type ChartSeries, type FormatValue } from './chart-text';
+import { LazyLinePlot } from './lazy-plots';
 
-export interface LinePoint {
-  /** Axis label, e.g. "12 May". */
-  label: string;
-  /** Full label for the table, e.g. "Week of 12 May 2026". Defaults to label. */
-  longLabel?: string;
-  value: number;
-}
+export type LinePoint = ChartDatum;
+export type LineSeries = ChartSeries;
 
-export interface LineChartProps {
+interface LineChartCommon {
   title: string;
-  points: readonly LinePoint[];
   valueHeading: string;
-  formatValue?: (value: number) => string;
+  formatValue?: FormatValue;
+  /** Short form printed above points (e.g. compact currency); defaults to formatValue. */
+  formatPointLabel?: FormatValue;
   height?: number;
+  reference?: ChartReference;
 }
 
-const WIDTH = 420;
-const PAD_X = 28;
-const PAD_TOP = 20;
-const AXIS_HEIGHT = 22;
+export type LineChartProps = LineChartCommon & ({ points: readonly LinePoint[]; series?: never } | { series: readonly LineSeries[]; points?: never });
 
-export function LineChart({ title, points, valueHeading, formatValue = (value) => value.toLocaleString(), height = 180 }: LineChartProps) {
+/** Text above each point: the last point of every series, and the peak when there is one series. */
+function pointTexts(series: readonly LineSeries[], formatValue: FormatValue, index: number): (string | undefined)[] {
+  return series.map((one) => {
+    const point = one.points[index];
+    if (point === undefined) return undefined;
+    const isLast = index === one.points.length - 1;
+    const isPeak = series.length === 1 && point.value === Math.max(...one.points.map((p) => p.value));
+    return isLast || isPeak ? formatValue(point.value) : undefined;
+  });
+}
+
+export function LineChart({ title, points, series, valueHeading, formatValue = formatCount, formatPointLabel = formatValue, height = 180, reference }: LineChartProps) {
   const tableId = useId();
-  const max = Math.max(0, ...points.map((point) => point.value));
-  const plotHeight = height - PAD_TOP - AXIS_HEIGHT;
-  const step = points.length > 1 ? (WIDTH - 2 * PAD_X) / (points.length - 1) : 0;
-  const coords = points.map((point, index) => ({
-    ...point,
-    x: PAD_X + index * step,
-    y: PAD_TOP + plotHeight - (max > 0 ? (point.value / max) * plotHeight : 0),
+  const allSeries: readonly LineSeries[] = series ?? [{ name: valueHeading, points: points ?? [] }];
+  const periods = allSeries[0]?.points ?? [];
+  const rows = periods.map((period, index) => ({
+    label: period.label,
+    values: allSeries.map((one) => one.points[index]?.value),
+    texts: pointTexts(allSeries, formatPointLabel, index),
   }));
-  const path = coords.map((point, index) => `${index === 0 ? 'M' : 'L'}${point.x.toFixed(1)} ${point.y.toFixed(1)}`).join(' ');
-  const summary = points.map((point) => `${point.longLabel ?? point.label}: ${formatValue(point.value)}`).join('; ');
-  const labelEvery = points.length > 8 ? 2 : 1;
+  const referenceLine = reference ? { value: reference.value, text: referenceText(reference, formatPointLabel) } : undefined;
+  const notes = reference ? [reference] : [];
 
   return (
-    <figure className="line-chart">
-      <svg viewBox={`0 0 ${WIDTH} ${height}`} width="100%" role="img" aria-label={`${title}. ${summary}.`} aria-describedby={tableId}>
-        <line className="line-chart__axis" x1={0} x2={WIDTH} y1={height - AXIS_HEIGHT} y2={height - AXIS_HEIGHT} />
-        <path className="line-chart__line" d={path} />
-        {coords.map((point, index) => (
-          <g key={`${point.label}-${index}`}>
-            <circle className="line-chart__point" cx={point.x} cy={point.y} r={3} />
-            {index === coords.length - 1 || point.value === max ? (
-              <text className="chart__value" x={point.x} y={point.y - 7} textAnchor="middle">
-                {formatValue(point.value)}
-              </text>
-            ) : null}
-            {(coords.length - 1 - index) % labelEvery === 0 ? (
-              <text className="chart__label" x={point.x} y={height - 6} textAnchor="middle">
-                {point.label}
-              </text>
-            ) : null}
-          </g>
+    <ChartFigure
+        className="line-chart"
+        label={chartLabel(title, describeSeries(allSeries, formatValue, reference))}
+        tableId={tableId}
+        height={height}
+        plot={<LazyLinePlot rows={rows} seriesNames={allSeries.map((one) => one.name)} height={height} reference={referenceLine} />}
+        table={
+          allSeries.length === 1 ? (
+            <ChartDataTable id={tableId} title={title} labelHeading="Period" valueHeading={valueHeading} data={periods} formatValue={formatValue} notes={notes} />
+          ) : (
+            <SeriesTable id={tableId} title={title} series={allSeries} formatValue={formatValue} notes={notes} />
+          )
+        }
+        legend={allSeries.length > 1 ? <SeriesLegend names={allSeries.map((one) => one.name)} /> : undefined}
+      />
+  );
+}
+
+function SeriesTable({ id, title, series, formatValue, notes }: { id: string; title: string; series: readonly LineSeries[]; formatValue: FormatValue; notes: readonly ChartReference[] }) {
+  return (
+    <table className="visually-hidden" id={id}>
+      <caption>{title}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Period</th>
+          {series.map((one) => (
+            <th scope="col" key={one.name}>
+              {one.name}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {seriesTableRows(series, formatValue).map((row, index) => (
+          <tr key={`${row.period}-${index}`}>
+            <th scope="row">{row.period}</th>
+            {row.values.map((value, column) => (
+              <td key={column}>{value}</td>
+            ))}
+          </tr>
         ))}
-      </svg>
-      <ChartDataTable id={tableId} title={title} labelHeading="Period" valueHeading={valueHeading} data={points} formatValue={formatValue} />
-    </figure>
+      </tbody>
+      {notes.length > 0 ? (
+        <tfoot>
+          {notes.map((note) => (
+            <tr key={note.label}>
+              <th scope="row">{note.label}</th>
+              <td colSpan={series.length}>{formatValue(note.value)}</td>
+            </tr>
+          ))}
+        </tfoot>
+      ) : null}
+    </table>
+  );
+}
+
+/** Which line is which, for sighted readers (the chart's accessible name already says it). */
+function SeriesLegend({ names }: { names: readonly string[] }) {
+  return (
+    <ul className="chart__legend" aria-hidden="true">
+      {names.map((name, index) => (
+        <li key={name} data-series={index % 3}>
+          {name}
+        </li>
+      ))}
+    </ul>
   );
 }

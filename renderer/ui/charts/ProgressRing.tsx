@@ -1,5 +1,6 @@
 /**
- * A circular progress ring in SVG. As a progress bar (the default) the wrapper carries
+ * A circular progress ring in hand-written SVG (a progress indicator, not a chart: it stays out of
+ * recharts and loads with the page). As a progress bar (the default) the wrapper carries
  * role="progressbar" with its value and label, and the SVG is decorative; children render centred
  * inside the ring (the visible figure).
  */
