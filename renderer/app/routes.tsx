@@ -26,6 +26,7 @@ const screens = {
   NewProposalPage: () => import('../features/proposals'),
   BrandKitPage: () => import('../features/brand-kit'),
   AdminPage: () => import('../features/admin'),
+  CommissionCenterPage: () => import('../features/commissions'),
 };
 
 /**
@@ -88,6 +89,12 @@ const screenPages = {
     lazy: async () => {
       const { BrandKitPage } = await screens.BrandKitPage();
       return { element: <PartnerScreen title="Brand kit"><BrandKitPage /></PartnerScreen> };
+    },
+  },
+  commissions: {
+    lazy: async () => {
+      const { CommissionCenterPage } = await screens.CommissionCenterPage();
+      return { element: <PartnerScreen title="Commission center"><CommissionCenterPage /></PartnerScreen> };
     },
   },
   settings: { element: <SettingsPage /> },

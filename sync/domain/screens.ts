@@ -30,6 +30,7 @@ export const SCREENS = [
   { id: 'leads', path: '/leads', label: 'Leads', deepLinks: ['leads'], inSidebar: true, audience: 'partners', icon: 'leads' },
   { id: 'lead', path: '/leads', idParam: 'leadId', label: 'Lead', deepLinks: ['leads'], inSidebar: false, audience: 'partners', icon: 'leads' },
   { id: 'leads-import', path: '/leads/import', label: 'Import leads', deepLinks: [], inSidebar: false, audience: 'partners', icon: 'leads' },
+  { id: 'commissions', path: '/commissions', label: 'Commissions', deepLinks: ['commissions'], inSidebar: true, audience: 'partners', icon: 'money' },
   { id: 'referrals', path: '/referrals', label: 'Referral links', deepLinks: ['referrals'], inSidebar: true, audience: 'partners', icon: 'link' },
   {
     id: 'marketing-center',

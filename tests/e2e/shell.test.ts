@@ -68,7 +68,7 @@ describe('app shell', () => {
 
     const nav = page.getByRole('navigation', { name: 'Main' });
     const links = await nav.getByRole('link').allInnerTexts();
-    expect(links.map((text) => text.trim())).toEqual(['Dashboard', 'Tier progress', 'Leads', 'Referral links', 'Marketing center', 'Proposals', 'Brand kit', 'Workspace', 'Settings']);
+    expect(links.map((text) => text.trim())).toEqual(['Dashboard', 'Tier progress', 'Leads', 'Commissions', 'Referral links', 'Marketing center', 'Proposals', 'Brand kit', 'Workspace', 'Settings']);
     await expect(nav.getByRole('link', { name: 'Workspace' }).getAttribute('aria-current')).resolves.toBe('page');
     await expect(nav.getByRole('link', { name: 'Settings' }).getAttribute('aria-current')).resolves.toBeNull();
 

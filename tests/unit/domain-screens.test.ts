@@ -70,7 +70,11 @@ describe('deep links', () => {
     expect(parsed).toBeGreaterThanOrEqual(deepLinkNames().length);
   });
 
-  it.each(['training', 'support', 'commissions'])('refuses siso://%s with a reason until that screen exists', (name) => {
+  it('opens the Commission center from siso://commissions', () => {
+    expect(parseDeepLink('siso://commissions')).toEqual({ ok: true, route: '/commissions' });
+  });
+
+  it.each(['training', 'support'])('refuses siso://%s with a reason until that screen exists', (name) => {
     const result = parseDeepLink(`siso://${name}`);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.reason).toMatch(new RegExp(`no screen called "${name}".*update the app`, 'i'));
@@ -90,6 +94,7 @@ describe('sidebar and in-app links', () => {
       '/',
       '/tiers',
       '/leads',
+      '/commissions',
       '/referrals',
       '/marketing-center',
       '/proposals',
