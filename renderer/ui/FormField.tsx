@@ -46,18 +46,32 @@ export function FormField({
   );
 }
 
-/** The submit button, disabled while busy or blocked; when blocked, the reason is shown beside it and read with it. */
+/** A form-level message (what the server or a check refused), announced when it appears. */
+export function FormAlert({ message }: { message: string | null | undefined }) {
+  return message ? (
+    <p className="inline-message" role="alert">
+      {message}
+    </p>
+  ) : null;
+}
+
+/**
+ * The submit button, disabled while busy or blocked; when blocked, the reason is shown beside it and
+ * read with it. With `onCancel`, a Cancel button (disabled while busy) follows it.
+ */
 export function SubmitRow({
   label,
   busyLabel,
   busy,
   blocked,
+  onCancel,
   children,
 }: {
   label: string;
   busyLabel: string;
   busy: boolean;
   blocked: string | null;
+  onCancel?: () => void;
   children?: ReactNode;
 }) {
   const reasonId = useId();
@@ -67,6 +81,11 @@ export function SubmitRow({
         <button type="submit" className="button button--primary" disabled={busy || blocked !== null} aria-describedby={blocked ? reasonId : undefined}>
           {busy ? busyLabel : label}
         </button>
+        {onCancel ? (
+          <button type="button" className="button" onClick={onCancel} disabled={busy}>
+            Cancel
+          </button>
+        ) : null}
         {children}
       </div>
       {blocked ? (

@@ -269,11 +269,7 @@ export function AssetForm({ access, existing, templates, onDone, onCancel }: Ass
         <div className="form__alert" role="alert">
           {failure ? <p className="inline-message">{failure}</p> : null}
         </div>
-        <SubmitRow label={existing ? 'Save changes' : publishNow ? 'Publish asset' : 'Save draft'} busyLabel="Saving…" busy={busy} blocked={access.blocked}>
-          <button type="button" className="button" onClick={onCancel} disabled={busy}>
-            Cancel
-          </button>
-        </SubmitRow>
+        <SubmitRow label={existing ? 'Save changes' : publishNow ? 'Publish asset' : 'Save draft'} busyLabel="Saving…" busy={busy} blocked={access.blocked} onCancel={onCancel} />
       </form>
     </section>
   );

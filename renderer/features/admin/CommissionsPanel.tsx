@@ -7,7 +7,7 @@ import { useCallback, useMemo, useState, type FormEvent } from 'react';
 import { COMMISSION_TYPE_LABELS } from '../../../sync/domain/commissions';
 import { COMMISSION_TYPES, EARNING_STATUSES, type CommissionType, type EarningDoc, type EarningStatus } from '../../../sync/schema/earnings.schema';
 import { Dialog } from '../../ui/Dialog';
-import { FormField, SubmitRow } from '../../ui/FormField';
+import { FormField, SubmitRow, FormAlert } from '../../ui/FormField';
 import { errorMessage } from '../../ui/error-message';
 import { formatDate, formatMoney, systemTimeZone } from '../../ui/format';
 import { ReportHead } from './ReportHead';
@@ -215,16 +215,8 @@ function AdjustDialog({ access, line, partner, onClose, onDone }: { access: Admi
         <FormField label="Reason" hint="Kept in the line’s history; the partner sees it." error={errors.reason}>
           <textarea rows={3} value={reason} onChange={(event) => setReason(event.target.value)} />
         </FormField>
-        {errors.form ? (
-          <p className="inline-message" role="alert">
-            {errors.form}
-          </p>
-        ) : null}
-        <SubmitRow label="Save adjustment" busyLabel="Saving…" busy={busy} blocked={access.blocked}>
-          <button type="button" className="button" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-        </SubmitRow>
+        <FormAlert message={errors.form} />
+        <SubmitRow label="Save adjustment" busyLabel="Saving…" busy={busy} blocked={access.blocked} onCancel={onClose} />
       </form>
     </Dialog>
   );
@@ -313,16 +305,8 @@ function RecordDialog({
         <FormField label="Reason" hint="Kept in the line’s history; the partner sees it." error={errors.reason}>
           <textarea rows={3} value={reason} onChange={(event) => setReason(event.target.value)} />
         </FormField>
-        {errors.form ? (
-          <p className="inline-message" role="alert">
-            {errors.form}
-          </p>
-        ) : null}
-        <SubmitRow label="Save commission" busyLabel="Saving…" busy={busy} blocked={access.blocked}>
-          <button type="button" className="button" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-        </SubmitRow>
+        <FormAlert message={errors.form} />
+        <SubmitRow label="Save commission" busyLabel="Saving…" busy={busy} blocked={access.blocked} onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -7,7 +7,7 @@ import { useCallback, useMemo, useState, type FormEvent } from 'react';
 import { describePayoutMethod, readMaskedPayoutMethod } from '../../../sync/domain/payouts';
 import { PAYOUT_STATUSES, type PayoutDoc, type PayoutStatus } from '../../../sync/schema/payouts.schema';
 import { Dialog } from '../../ui/Dialog';
-import { FormField, SubmitRow } from '../../ui/FormField';
+import { FormField, SubmitRow, FormAlert } from '../../ui/FormField';
 import { errorMessage } from '../../ui/error-message';
 import { formatDate, formatMoney, systemTimeZone } from '../../ui/format';
 import { ReportHead } from './ReportHead';
@@ -87,11 +87,7 @@ export function PayoutsPanel({ access, announce }: { access: Admin; announce(mes
           </select>
         </FormField>
       </div>
-      {rowError ? (
-        <p className="inline-message" role="alert">
-          {rowError}
-        </p>
-      ) : null}
+      <FormAlert message={rowError} />
       {report.data ? (
         rows.length === 0 ? (
           <p className="card__text">No withdrawal requests match this filter.</p>
@@ -210,16 +206,8 @@ function DecisionDialog({ access, asking, onClose, onDone }: { access: Admin; as
         >
           {rejecting ? <textarea rows={3} value={text} onChange={(event) => setText(event.target.value)} /> : <input type="text" value={text} onChange={(event) => setText(event.target.value)} />}
         </FormField>
-        {failure ? (
-          <p className="inline-message" role="alert">
-            {failure}
-          </p>
-        ) : null}
-        <SubmitRow label={rejecting ? 'Reject withdrawal' : 'Mark paid'} busyLabel="Saving…" busy={busy} blocked={access.blocked}>
-          <button type="button" className="button" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-        </SubmitRow>
+        <FormAlert message={failure} />
+        <SubmitRow label={rejecting ? 'Reject withdrawal' : 'Mark paid'} busyLabel="Saving…" busy={busy} blocked={access.blocked} onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -10,7 +10,7 @@ import { TIERS, type Tier } from '../../../sync/schema/fields';
 import type { PlainDoc } from '../../data/collection-queries';
 import { useCatalog } from '../../data/workstation-hooks';
 import { Dialog } from '../../ui/Dialog';
-import { FormField, SubmitRow } from '../../ui/FormField';
+import { FormField, SubmitRow, FormAlert } from '../../ui/FormField';
 import { errorMessage } from '../../ui/error-message';
 import { formatDate, systemTimeZone } from '../../ui/format';
 import { TIER_LABELS } from './labels';
@@ -159,11 +159,7 @@ export function PromotionsPanel({ access, announce }: { access: Admin; announce(
     <div className="admin-stack">
       <section className="card" aria-labelledby="admin-promotions-heading">
         <h2 id="admin-promotions-heading">Promotions</h2>
-        {rowError ? (
-          <p className="inline-message" role="alert">
-            {rowError}
-          </p>
-        ) : null}
+        <FormAlert message={rowError} />
         {promotions.loading ? (
           <p className="card__text">Loading promotions…</p>
         ) : promotions.data.length === 0 ? (
@@ -236,11 +232,7 @@ export function PromotionsPanel({ access, announce }: { access: Admin; announce(
                 <input type="checkbox" checked={draft.published} onChange={(event) => set({ published: event.target.checked })} /> Published
               </label>
             </div>
-            {failure ? (
-              <p className="inline-message" role="alert">
-                {failure}
-              </p>
-            ) : null}
+            <FormAlert message={failure} />
             <SubmitRow label="Save promotion" busyLabel="Saving…" busy={busy} blocked={access.blocked}>
               <button type="button" className="button" onClick={() => setDraft(null)} disabled={busy}>
                 Cancel

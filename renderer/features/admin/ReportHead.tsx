@@ -1,5 +1,6 @@
 /** The top of a report fetched from the server: heading, Refresh, and why it is empty or stale. */
 import type { ServerReport } from './use-admin-data';
+import { FormAlert } from '../../ui/FormField';
 
 export interface ReportHeadProps {
   headingId: string;
@@ -21,11 +22,7 @@ export function ReportHead({ headingId, heading, subject, report, blocked }: Rep
         </button>
       </div>
       {blocked !== null ? <p className="inline-message submit-row__blocked">{blocked}</p> : null}
-      {report.error ? (
-        <p className="inline-message" role="alert">
-          {report.error}
-        </p>
-      ) : null}
+      <FormAlert message={report.error} />
       {report.loading && !report.data ? <p className="card__text">Loading {subject}…</p> : null}
     </>
   );

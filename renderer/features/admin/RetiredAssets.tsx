@@ -8,6 +8,7 @@ import { TIER_LABELS } from './labels';
 import type { AdminAccess } from './use-admin-access';
 import { useServerReport } from './use-admin-data';
 import { errorMessage } from '../../ui/error-message';
+import { FormAlert } from '../../ui/FormField';
 
 type Admin = Extract<AdminAccess, { kind: 'admin' }>;
 
@@ -42,11 +43,7 @@ export function RetiredAssets({ access, announce, changed }: { access: Admin; an
   return (
     <section className="card" aria-labelledby="admin-retired-heading">
       <ReportHead headingId="admin-retired-heading" heading="Retired assets" subject="retired assets" report={report} blocked={access.blocked} />
-      {failure ? (
-        <p className="inline-message" role="alert">
-          {failure}
-        </p>
-      ) : null}
+      <FormAlert message={failure} />
       {report.data && rows.length === 0 ? <p className="card__text">No retired assets.</p> : null}
       {rows.length > 0 ? (
         <ul className="admin-retired" aria-label="Retired assets">

@@ -21,7 +21,7 @@ import type { PlainDoc } from '../../data/collection-queries';
 import { usePlatform } from '../../platform';
 import { useOnlineStatus } from '../../platform/online-status';
 import { Dialog } from '../../ui/Dialog';
-import { FormField, SubmitRow } from '../../ui/FormField';
+import { FormField, SubmitRow, FormAlert } from '../../ui/FormField';
 import { errorMessage } from '../../ui/error-message';
 import { formatDate, formatMoney } from '../../ui/format';
 import { createPaymentDetailsWrites, payoutStatusWord, requestWithdrawal, savePayoutHistoryCsv } from './commission-writes';
@@ -252,16 +252,8 @@ function PayoutMethodDialog({
             <input type="email" autoComplete="email" value={email} onChange={(event) => setEmail(event.target.value)} />
           </FormField>
         )}
-        {failure ? (
-          <p className="inline-message" role="alert">
-            {failure}
-          </p>
-        ) : null}
-        <SubmitRow label="Save payout method" busyLabel="Saving…" busy={busy} blocked={blocked}>
-          <button type="button" className="button" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-        </SubmitRow>
+        <FormAlert message={failure} />
+        <SubmitRow label="Save payout method" busyLabel="Saving…" busy={busy} blocked={blocked} onCancel={onClose} />
       </form>
     </Dialog>
   );
@@ -317,11 +309,7 @@ function TaxDetailsForm({ client, isDemo, taxDetails }: PaymentManagementProps) 
         <FormField label="Tax ID" error={errors['tax_id']}>
           <input type="text" autoComplete="off" spellCheck={false} value={taxId} onChange={(event) => setTaxId(event.target.value)} />
         </FormField>
-        {failure ? (
-          <p className="inline-message" role="alert">
-            {failure}
-          </p>
-        ) : null}
+        <FormAlert message={failure} />
         <SubmitRow label="Save tax details" busyLabel="Saving…" busy={busy} blocked={blocked} />
       </form>
     </section>
@@ -392,11 +380,7 @@ function WithdrawalDialog({
             {errors['method'] ?? errors['form']}
           </p>
         ) : null}
-        <SubmitRow label="Send request" busyLabel="Saving…" busy={busy} blocked={null}>
-          <button type="button" className="button" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-        </SubmitRow>
+        <SubmitRow label="Send request" busyLabel="Saving…" busy={busy} blocked={null} onCancel={onClose} />
       </form>
     </Dialog>
   );

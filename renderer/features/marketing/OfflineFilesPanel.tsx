@@ -4,6 +4,7 @@ import { formatBytes, type MarketingAsset } from '../../../sync/domain/assets';
 import type { OfflineCache } from './use-marketing-data';
 import { Dialog } from '../../ui/Dialog';
 import { errorMessage } from '../../ui/error-message';
+import { FormAlert } from '../../ui/FormField';
 
 export interface OfflineFilesPanelProps {
   cache: OfflineCache;
@@ -45,11 +46,7 @@ export function OfflineFilesPanel({ cache, pinnedAssets, online, onClear }: Offl
       ) : (
         <p className="card__text offline-files__hint">Pin an asset from its preview to keep it available offline.</p>
       )}
-      {cache.error ? (
-        <p className="inline-message" role="alert">
-          {cache.error}
-        </p>
-      ) : null}
+      <FormAlert message={cache.error} />
       <button type="button" className="button button--small" onClick={() => setConfirming(true)} disabled={totals.files === 0 && pinnedAssets.length === 0}>
         Clear offline files
       </button>

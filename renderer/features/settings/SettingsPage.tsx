@@ -4,6 +4,7 @@ import { operatingSystemLabel, runtimeLabel, useAppInfo, usePlatform, usePlatfor
 import { themePreferences, useUiStore, type ThemePreference } from '../../ui/ui-store';
 import { PageHeader } from '../../ui/PageHeader';
 import { AutomationRulesSection } from '../automation';
+import { FormAlert } from '../../ui/FormField';
 
 const themeOptions: Record<ThemePreference, { label: string; hint: string }> = {
   light: { label: 'Light', hint: 'Dark text on light backgrounds.' },
@@ -100,11 +101,7 @@ export function SettingsPage() {
             <span className="visually-hidden"> (opens in your browser)</span>
           </button>
         </div>
-        {linkProblem ? (
-          <p className="inline-message" role="alert">
-            {linkProblem}
-          </p>
-        ) : null}
+        <FormAlert message={linkProblem} />
       </section>
     </>
   );
