@@ -139,9 +139,10 @@ export async function run(): Promise<void> {
     const partner = signedIn.userId;
 
     const quietMs = await baselineRest(client, partner);
-    // The local backend runs in this process and checks every change against every Realtime
-    // subscriber (RLS per row), so a listening device slows any insert. The baseline that counts
-    // runs under the same conditions as the import: the partner's workstation open and listening.
+    // The local backend runs in this process and re-reads every change as every Realtime
+    // subscriber (RLS deciding; one query per subscriber for each burst of a table's changes), so
+    // a listening device still adds work to any insert. The baseline that counts runs under the
+    // same conditions as the import: the partner's workstation open and listening.
     const workstation = await openWorkstation(client, backend.url, partner);
     let expected = await workstation.db.collections.leads.count().exec();
     const listeningMs = await baselineRest(client, partner);

@@ -7,6 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { filter, firstValueFrom } from 'rxjs';
 import { startTestBackend, type TestBackend } from '../fixtures/backend';
 import { eventually, newLead, startClient } from '../fixtures/sync-clients';
 
@@ -33,8 +34,10 @@ describe('server restart mid-push', () => {
       const activity = randomUUID();
 
       // Pushing starts with the first insert; the server stops while the rest are in flight.
+      // Watched rather than polled: the push can be over between two polls.
+      const pushStarted = firstValueFrom(client.replication.tracker.state$.pipe(filter((state) => state.status === 'syncing')));
       const writes = client.db.collections.leads.bulkInsert(ids.map((id, i) => newLead(client.userId, id, { company: `${batch} ${i}` })));
-      await eventually(() => client.replication.tracker.current().status === 'syncing', 'the push to start');
+      await pushStarted;
       await backend.close();
       await writes;
       await client.db.collections.activities.insert({
