@@ -116,7 +116,7 @@ describe('deep links', () => {
       'siso://settings/x',
       'siso://training',
       'siso://support',
-      'siso://commissions',
+      'siso://community',
       'siso://',
       'nonsense',
       `siso://leads/${'a'.repeat(3000)}`,
