@@ -12,6 +12,9 @@
  * - committed = payouts requested, approved or paid (rejected and withdrawn requests don't count)
  * - available = approved + paid − committed. It can be negative after a clawback of money already
  *   paid: then it is shown as it is and withdrawal is blocked.
+ *
+ * Below Elite a partner withdraws only in their account currency (profiles.currency); Elite may
+ * withdraw in any currency with a balance (SQL: partner_may_withdraw_in, migration payout_preferences).
  */
 import { z } from 'zod';
 import type { Tier } from '../schema/fields';
@@ -126,6 +129,29 @@ export interface WithdrawalContext {
   balances: readonly CurrencyBalance[];
   /** The methods SISO has details for (from the masked summary on the profile). */
   methodsOnFile: readonly PayoutMethod[];
+  /** The partner's tier; null (not synced yet) counts as below Elite, as on the server. */
+  tier: Tier | null;
+  /** profiles.currency. */
+  accountCurrency: string;
+}
+
+/** The tier whose partners may withdraw in currencies other than their account currency. */
+export const MULTI_CURRENCY_WITHDRAWAL_TIER: Tier = 'elite';
+
+export function mayWithdrawIn(tier: Tier | null, accountCurrency: string, currency: string): boolean {
+  return tier === MULTI_CURRENCY_WITHDRAWAL_TIER || currency === accountCurrency;
+}
+
+/** The currencies a withdrawal can be requested in: the account currency, plus every balance's with Elite. */
+export function withdrawalCurrencies(tier: Tier | null, accountCurrency: string, balances: readonly CurrencyBalance[]): string[] {
+  const currencies = new Set([accountCurrency]);
+  if (tier === MULTI_CURRENCY_WITHDRAWAL_TIER) for (const balance of balances) currencies.add(balance.currency);
+  return [...currencies].sort();
+}
+
+/** The server's words (payouts_check_request) for a request in another currency below Elite. */
+export function otherCurrencyRefusal(accountCurrency: string): string {
+  return `Withdrawals in other currencies than your account currency (${accountCurrency}) come with the Elite tier.`;
 }
 
 /** The same checks, in the same words, as the server's payouts_check_request. */
@@ -138,6 +164,10 @@ export function withdrawalRequestSchema(context: WithdrawalContext) {
     })
     .superRefine((request, ctx) => {
       const amount = formatAmount(request.amount, request.currency);
+      if (!mayWithdrawIn(context.tier, context.accountCurrency, request.currency)) {
+        ctx.addIssue({ code: 'custom', path: ['currency'], message: otherCurrencyRefusal(context.accountCurrency) });
+        return;
+      }
       if (request.amount < PAYOUT_MINIMUM) {
         const minimum = formatAmount(PAYOUT_MINIMUM, request.currency);
         ctx.addIssue({ code: 'custom', path: ['amount'], message: `The smallest withdrawal is ${minimum}, and you asked for ${amount}. Wait until your available balance reaches ${minimum}.` });
@@ -260,6 +290,14 @@ export const PAYOUT_FREQUENCY_BY_TIER: Readonly<Record<Tier, PayoutFrequency>> =
 };
 export type PayoutFrequency = 'monthly' | 'bi-weekly' | 'weekly' | 'real-time';
 
+/** How often automatic withdrawals pay out, to finish "… paid automatically ___". */
+const FREQUENCY_PHRASES: Record<PayoutFrequency, string> = {
+  monthly: 'once a month',
+  'bi-weekly': 'every two weeks',
+  weekly: 'every week',
+  'real-time': 'as soon as it is available',
+};
+
 const FREQUENCY_SENTENCES: Record<PayoutFrequency, string> = {
   monthly: 'Approved withdrawals are paid once a month.',
   'bi-weekly': 'Approved withdrawals are paid every two weeks.',
@@ -274,7 +312,7 @@ const FREQUENCY_SENTENCES: Record<PayoutFrequency, string> = {
 export function payoutScheduleFor(
   tier: Tier,
   rules: readonly { tier: Tier; benefits: { payout_frequency: PayoutFrequency } }[] = [],
-): { frequency: PayoutFrequency; sentence: string } {
+): { frequency: PayoutFrequency; sentence: string; phrase: string } {
   const frequency = rules.find((rule) => rule.tier === tier)?.benefits.payout_frequency ?? PAYOUT_FREQUENCY_BY_TIER[tier];
-  return { frequency, sentence: FREQUENCY_SENTENCES[frequency] };
+  return { frequency, sentence: FREQUENCY_SENTENCES[frequency], phrase: FREQUENCY_PHRASES[frequency] };
 }

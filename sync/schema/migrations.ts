@@ -12,6 +12,8 @@ export const WORKSTATION_MIGRATION_STRATEGIES: WorkstationMigrationStrategies = 
   profiles: {
     // 1: tax_details (migration payout_details); unknown until the server says otherwise.
     1: (doc: Record<string, unknown>) => ({ ...doc, tax_details: doc.tax_details ?? null }),
+    // 2: payout_automatic (migration payout_preferences); off, the server's default, until a pull says otherwise.
+    2: (doc: Record<string, unknown>) => ({ ...doc, payout_automatic: doc.payout_automatic === true }),
   },
   leads: {},
   activities: {},

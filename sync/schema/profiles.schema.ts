@@ -34,6 +34,8 @@ export const profileSchema = z.object({
   payout_details: jsonText.nullish(),
   /** The masked tax summary (JSON text), written by the server's set_tax_details only. */
   tax_details: jsonText.nullish(),
+  /** Pay the available balance automatically; written by the server's set_payout_schedule only. */
+  payout_automatic: z.boolean(),
   onboarding_step: z.int().min(0),
   leaderboard_opt_in: z.boolean(),
   timezone: z.string().nullish(),
@@ -43,7 +45,7 @@ export type ProfileDoc = z.infer<typeof profileSchema>;
 
 export const profilesRxSchema: RxJsonSchema<ProfileDoc> = {
   title: 'profiles',
-  version: 1,
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -60,10 +62,11 @@ export const profilesRxSchema: RxJsonSchema<ProfileDoc> = {
     payout_method: nullableStringProperty,
     payout_details: nullableStringProperty,
     tax_details: nullableStringProperty,
+    payout_automatic: booleanProperty,
     onboarding_step: { type: 'integer', minimum: 0 },
     leaderboard_opt_in: booleanProperty,
     timezone: nullableStringProperty,
     currency: currencyProperty,
   },
-  required: [...PARTNER_ROW_REQUIRED, 'display_name', 'onboarding_step', 'leaderboard_opt_in', 'currency'],
+  required: [...PARTNER_ROW_REQUIRED, 'display_name', 'onboarding_step', 'leaderboard_opt_in', 'currency', 'payout_automatic'],
 };

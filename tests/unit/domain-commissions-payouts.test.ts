@@ -8,6 +8,7 @@ import {
   readMaskedPayoutMethod,
   describePayoutMethod,
   taxDetailsInputSchema,
+  withdrawalCurrencies,
   withdrawalRequestSchema,
   type BalanceLineInput,
   type BalancePayoutInput,
@@ -62,7 +63,7 @@ describe('computeBalances', () => {
 
 describe('withdrawalRequestSchema mirrors the server', () => {
   const balances = computeBalances([line(150, 'approved')], []);
-  const schema = withdrawalRequestSchema({ balances, methodsOnFile: ['bank'] });
+  const schema = withdrawalRequestSchema({ balances, methodsOnFile: ['bank'], tier: 'elite', accountCurrency: 'GBP' });
   const messageOf = (input: unknown) => {
     const result = schema.safeParse(input);
     return result.success ? null : result.error.issues[0]!.message;
@@ -84,6 +85,27 @@ describe('withdrawalRequestSchema mirrors the server', () => {
     );
     expect(messageOf({ amount: 60.001, currency: 'GBP', method: 'bank' })).toBe('Use at most two decimal places.');
     expect(messageOf({ amount: 60, currency: 'EUR', method: 'bank' })).toMatch(/only 0\.00 EUR is available/);
+  });
+});
+
+describe('withdrawal currencies by tier (multi-currency is Elite)', () => {
+  const balances = computeBalances([line(150, 'approved'), line(300, 'approved', { currency: 'EUR' }), line(90, 'approved', { currency: 'USD' })], []);
+  const request = { amount: 100, currency: 'EUR', method: 'bank' };
+
+  it('below Elite, allows only the account currency, in the server’s words', () => {
+    for (const tier of ['starter', 'active', 'performer', null] as const) {
+      const result = withdrawalRequestSchema({ balances, methodsOnFile: ['bank'], tier, accountCurrency: 'GBP' }).safeParse(request);
+      expect(result.error?.issues[0]).toMatchObject({ path: ['currency'], message: 'Withdrawals in other currencies than your account currency (GBP) come with the Elite tier.' });
+      expect(withdrawalCurrencies(tier, 'GBP', balances)).toEqual(['GBP']);
+    }
+    const home = withdrawalRequestSchema({ balances, methodsOnFile: ['bank'], tier: 'performer', accountCurrency: 'GBP' }).safeParse({ ...request, currency: 'GBP' });
+    expect(home.success).toBe(true);
+  });
+
+  it('lets Elite withdraw in every currency with a balance', () => {
+    expect(withdrawalRequestSchema({ balances, methodsOnFile: ['bank'], tier: 'elite', accountCurrency: 'GBP' }).parse(request)).toEqual(request);
+    expect(withdrawalCurrencies('elite', 'GBP', balances)).toEqual(['EUR', 'GBP', 'USD']);
+    expect(withdrawalCurrencies('elite', 'CHF', [])).toEqual(['CHF']);
   });
 });
 
@@ -119,6 +141,7 @@ describe('payoutScheduleFor', () => {
   it('uses the programme defaults per tier', () => {
     expect(['starter', 'active', 'performer', 'elite'].map((tier) => payoutScheduleFor(tier as 'starter').frequency)).toEqual(['monthly', 'bi-weekly', 'weekly', 'real-time']);
     expect(payoutScheduleFor('elite').sentence).toBe('Approved withdrawals are paid straight away.');
+    expect(payoutScheduleFor('active').phrase).toBe('every two weeks');
   });
 
   it('follows a published tier rule when it says otherwise', () => {

@@ -17,7 +17,7 @@ const AT = '2026-03-10T09:30:00.000Z';
 
 /** The smallest valid row of every collection: required fields only. */
 const MINIMAL: { [N in CollectionName]: WorkstationDocTypes[N] } = {
-  profiles: { id: PARTNER, partner_id: PARTNER, created_at: AT, display_name: 'Zoë O\'Brien', onboarding_step: 0, leaderboard_opt_in: false, currency: 'GBP' },
+  profiles: { id: PARTNER, partner_id: PARTNER, created_at: AT, display_name: 'Zoë O\'Brien', onboarding_step: 0, leaderboard_opt_in: false, currency: 'GBP', payout_automatic: false },
   leads: { id: 'lead-1', partner_id: PARTNER, created_at: AT, company: 'Żółć Logistyka', source: 'event', stage: 'new' },
   activities: { id: 'act-1', partner_id: PARTNER, created_at: AT, kind: 'note', occurred_at: AT },
   referral_links: { id: 'link-1', partner_id: PARTNER, created_at: AT, name: 'LinkedIn', destination: 'https://siso.agency/' },
@@ -39,7 +39,7 @@ const MINIMAL: { [N in CollectionName]: WorkstationDocTypes[N] } = {
 };
 
 /** Schemas that have moved past version 0, each with its migration strategy (schema-migration tests those). */
-const SCHEMA_VERSIONS: Partial<Record<CollectionName, number>> = { profiles: 1, earnings: 1, catalog: 1 };
+const SCHEMA_VERSIONS: Partial<Record<CollectionName, number>> = { profiles: 2, earnings: 1, catalog: 1 };
 
 const INTERNAL_PROPERTIES = new Set(['_deleted', '_rev', '_meta', '_attachments']);
 

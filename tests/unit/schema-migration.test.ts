@@ -31,6 +31,12 @@ describe('schema migrations', () => {
     expect(missingMigrationVersions(2, { 1: (doc: unknown) => doc })).toEqual([2]);
   });
 
+  it('gives a stored v1 profile automatic withdrawals off, as the server defaults, keeping what it had', () => {
+    const toV2 = WORKSTATION_MIGRATION_STRATEGIES.profiles[2] as (doc: Record<string, unknown>) => unknown;
+    expect(toV2({ id: PARTNER, currency: 'EUR', tax_details: null })).toEqual({ id: PARTNER, currency: 'EUR', tax_details: null, payout_automatic: false });
+    expect(toV2({ id: PARTNER, payout_automatic: true })).toEqual({ id: PARTNER, payout_automatic: true });
+  });
+
   it('migrates stored v0 leads to a v1 schema on reopen, keeping every row', async () => {
     const name = `migration-${Date.now()}`;
     const v0 = await openWorkstationDatabase({ name, storage, devMode: true });

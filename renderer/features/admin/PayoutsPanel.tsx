@@ -2,6 +2,7 @@
  * Withdrawal requests from every partner, read from the server: an admin approves, rejects (with a
  * reason the partner sees) or marks paid (with the transfer reference) through
  * admin_set_payout_status; the partner's open Commission center gets the change by replication.
+ * "Create scheduled payouts" runs admin_create_scheduled_payouts for partners paid automatically.
  */
 import { useCallback, useMemo, useState, type FormEvent } from 'react';
 import { describePayoutMethod, readMaskedPayoutMethod } from '../../../sync/domain/payouts';
@@ -9,7 +10,7 @@ import { PAYOUT_STATUSES, type PayoutDoc, type PayoutStatus } from '../../../syn
 import { Dialog } from '../../ui/Dialog';
 import { FormField, SubmitRow, FormAlert } from '../../ui/FormField';
 import { errorMessage } from '../../ui/error-message';
-import { formatDate, formatMoney, systemTimeZone } from '../../ui/format';
+import { formatDate, formatMoney, plural, systemTimeZone } from '../../ui/format';
 import { ReportHead } from './ReportHead';
 import type { AdminAccess } from './use-admin-access';
 import { useServerReport } from './use-admin-data';
@@ -39,6 +40,7 @@ export function PayoutsPanel({ access, announce }: { access: Admin; announce(mes
   const [asking, setAsking] = useState<Asking>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
   const [rowError, setRowError] = useState<string | null>(null);
+  const [scheduling, setScheduling] = useState(false);
   const timeZone = systemTimeZone();
 
   const rows = useMemo(() => (report.data?.payouts ?? []).filter((payout) => statusFilter === '' || payout.status === statusFilter), [report.data, statusFilter]);
@@ -72,6 +74,24 @@ export function PayoutsPanel({ access, announce }: { access: Admin; announce(mes
     }
   }
 
+  async function createScheduled() {
+    setScheduling(true);
+    setRowError(null);
+    try {
+      const created = await api.createScheduledPayouts();
+      announce(
+        created === 0
+          ? 'No scheduled payouts were due: no partner paid automatically has reached the minimum since their last payout.'
+          : `Created ${plural(created, 'scheduled payout')} for partners paid automatically; they are listed as Requested.`,
+      );
+      report.reload();
+    } catch (error) {
+      setRowError(errorMessage(error));
+    } finally {
+      setScheduling(false);
+    }
+  }
+
   return (
     <section className="card" aria-labelledby="admin-payouts-heading">
       <ReportHead headingId="admin-payouts-heading" heading="Payout requests" subject="payout requests" report={report} blocked={access.blocked} />
@@ -86,6 +106,9 @@ export function PayoutsPanel({ access, announce }: { access: Admin; announce(mes
             ))}
           </select>
         </FormField>
+        <button type="button" className="button" onClick={() => void createScheduled()} disabled={scheduling || offline} title={access.blocked ?? undefined}>
+          {scheduling ? 'Creating scheduled payouts…' : 'Create scheduled payouts'}
+        </button>
       </div>
       <FormAlert message={rowError} />
       {report.data ? (

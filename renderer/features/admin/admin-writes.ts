@@ -32,6 +32,8 @@ export interface AdminWrites {
   recordCommission(line: CommissionRecord): Promise<EarningDoc>;
   /** admin_set_payout_status: approve, reject (with a reason) or mark paid (with a reference). */
   setPayoutStatus(change: PayoutStatusChange): Promise<PayoutDoc>;
+  /** admin_create_scheduled_payouts: requests the available balance of every partner whose automatic payout is due; how many it made. */
+  createScheduledPayouts(): Promise<number>;
 }
 
 export interface CommissionAdjustment {
@@ -115,6 +117,12 @@ export function createAdminWrites(client: SupabaseClient): AdminWrites {
       });
       if (error) throw new AdminRequestError(sentenceFor(action, error));
       return parseReply(payoutSchema, data, action);
+    },
+    async createScheduledPayouts() {
+      const action = 'create the scheduled payouts';
+      const { data, error } = await client.rpc('admin_create_scheduled_payouts');
+      if (error) throw new AdminRequestError(sentenceFor(action, error));
+      return parseReply(z.int().min(0), data, action);
     },
   };
 }

@@ -80,6 +80,7 @@ function CommissionCenterBody({ data }: { data: CommissionsData }) {
         taxDetails={data.taxDetails}
         schedule={data.schedule}
         tierLabel={data.tier ? tierLabel(data.tier) : null}
+        payoutAutomatic={data.profile?.payout_automatic ?? false}
         homeCurrency={data.homeCurrency}
         timeZone={timeZone}
       />

@@ -1,13 +1,17 @@
 /**
  * Payment management: the payout method and tax details (sent to SISO's RPCs online; only masked
- * summaries come back on the profile), the payout schedule for the tier, withdrawal requests
- * (saved locally, sent when online) and the payout history with its CSV export.
+ * summaries come back on the profile), the payout schedule for the tier with the automatic
+ * withdrawals switch (online only), withdrawal requests (saved locally, sent when online; other
+ * currencies than the account's with Elite only) and the payout history with its CSV export.
  */
 import { useState, type FormEvent } from 'react';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import {
+  MULTI_CURRENCY_WITHDRAWAL_TIER,
   PAYOUT_MINIMUM,
   describePayoutMethod,
+  otherCurrencyRefusal,
+  withdrawalCurrencies,
   payoutMethodInputSchema,
   taxDetailsInputSchema,
   withdrawalRequestSchema,
@@ -16,10 +20,13 @@ import {
   type MaskedTaxDetails,
 } from '../../../sync/domain/payouts';
 import type { WorkstationDatabase } from '../../../sync/schema/database';
+import type { Tier } from '../../../sync/schema/fields';
+import { tierLabel as labelOfTier } from '../../../sync/domain/tiers';
 import type { PayoutMethod } from '../../../sync/schema/payouts.schema';
 import type { PlainDoc } from '../../data/collection-queries';
 import { usePlatform } from '../../platform';
 import { useOnlineStatus } from '../../platform/online-status';
+import { useTierAccess } from '../../session/use-entitlement';
 import { Dialog } from '../../ui/Dialog';
 import { FormField, SubmitRow, FormAlert } from '../../ui/FormField';
 import { errorMessage } from '../../ui/error-message';
@@ -37,8 +44,10 @@ export interface PaymentManagementProps {
   /** profiles.payout_method, for rows saved before masked summaries. */
   payoutMethodKind: string | null;
   taxDetails: MaskedTaxDetails | null;
-  schedule: { sentence: string } | null;
+  schedule: { sentence: string; phrase: string } | null;
   tierLabel: string | null;
+  /** profiles.payout_automatic, as last synced. */
+  payoutAutomatic: boolean;
   homeCurrency: string;
   timeZone: string;
 }
@@ -56,6 +65,7 @@ export function PaymentManagement(props: PaymentManagementProps) {
   const [dialog, setDialog] = useState<'method' | 'withdraw' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [methodJustSaved, setMethodJustSaved] = useState<MaskedPayoutMethod | null>(null);
+  const tier = useTierAccess()?.tier ?? null;
   const method = props.payoutMethod ?? methodJustSaved;
   const methodsOnFile: PayoutMethod[] = method ? [method.kind] : props.payoutMethodKind === 'bank' || props.payoutMethodKind === 'paypal' ? [props.payoutMethodKind] : [];
 
@@ -87,9 +97,19 @@ export function PaymentManagement(props: PaymentManagementProps) {
         <section className="card" aria-labelledby="schedule-heading">
           <h3 id="schedule-heading">Withdrawals</h3>
           <p className="card__text">
-            {props.schedule ? `${props.tierLabel ? `${props.tierLabel} tier: ` : ''}${props.schedule.sentence}` : 'Your payout schedule arrives with your tier on the first sync.'} Withdrawals are
-            manual: request one when your available balance reaches {formatMoney(PAYOUT_MINIMUM, props.homeCurrency)} (or the same amount in another currency).
+            {props.schedule ? `${props.tierLabel ? `${props.tierLabel} tier: ` : ''}${props.schedule.sentence}` : 'Your payout schedule arrives with your tier on the first sync.'} Request a
+            withdrawal when your available balance reaches {formatMoney(PAYOUT_MINIMUM, props.homeCurrency)}
+            {tier === MULTI_CURRENCY_WITHDRAWAL_TIER ? ' (or the same amount in another currency)' : ''}.
           </p>
+          <AutomaticWithdrawals
+            client={props.client}
+            isDemo={props.isDemo}
+            saved={props.payoutAutomatic}
+            schedulePhrase={props.schedule?.phrase ?? null}
+            tierLabel={props.tierLabel}
+            hasMethod={methodsOnFile.length > 0}
+            homeCurrency={props.homeCurrency}
+          />
           <div className="button-row">
             <button type="button" className="button button--primary" onClick={() => setDialog('withdraw')}>
               Request withdrawal
@@ -167,6 +187,7 @@ export function PaymentManagement(props: PaymentManagementProps) {
           partnerId={props.partnerId}
           balances={props.balances}
           methodsOnFile={methodsOnFile}
+          tier={tier}
           homeCurrency={props.homeCurrency}
           onClose={() => setDialog(null)}
           onSent={(text) => {
@@ -321,6 +342,7 @@ function WithdrawalDialog({
   partnerId,
   balances,
   methodsOnFile,
+  tier,
   homeCurrency,
   onClose,
   onSent,
@@ -329,13 +351,14 @@ function WithdrawalDialog({
   partnerId: string;
   balances: readonly CurrencyBalance[];
   methodsOnFile: readonly PayoutMethod[];
+  tier: Tier | null;
   homeCurrency: string;
   onClose(): void;
   onSent(text: string): void;
 }) {
-  const currencies = balances.length > 0 ? balances.map((balance) => balance.currency) : [homeCurrency];
-  const best = [...balances].sort((a, b) => b.available - a.available)[0];
-  const [currency, setCurrency] = useState(best?.currency ?? currencies[0] ?? homeCurrency);
+  const currencies = withdrawalCurrencies(tier, homeCurrency, balances);
+  const best = balances.filter((balance) => currencies.includes(balance.currency)).sort((a, b) => b.available - a.available)[0];
+  const [currency, setCurrency] = useState(best?.currency ?? homeCurrency);
   const [amount, setAmount] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
@@ -343,7 +366,7 @@ function WithdrawalDialog({
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const schema = withdrawalRequestSchema({ balances, methodsOnFile });
+    const schema = withdrawalRequestSchema({ balances, methodsOnFile, tier, accountCurrency: homeCurrency });
     const parsed = schema.safeParse({ amount: amount.trim() === '' ? Number.NaN : Number(amount.replace(/,/g, '')), currency, method: methodsOnFile[0] ?? 'bank' });
     if (!parsed.success) {
       setErrors(Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message])));
@@ -366,7 +389,11 @@ function WithdrawalDialog({
         <FormField label="Amount" error={errors['amount']} hint={`${formatMoney(available, currency)} available; the smallest withdrawal is ${formatMoney(PAYOUT_MINIMUM, currency)}.`}>
           <input type="text" inputMode="decimal" value={amount} onChange={(event) => setAmount(event.target.value)} />
         </FormField>
-        <FormField label="Currency" error={errors['currency']}>
+        <FormField
+          label="Currency"
+          error={errors['currency']}
+          hint={tier === MULTI_CURRENCY_WITHDRAWAL_TIER ? undefined : `${otherCurrencyRefusal(homeCurrency)} You are on ${tier ? labelOfTier(tier) : 'your current tier'}.`}
+        >
           <select value={currency} onChange={(event) => setCurrency(event.target.value)}>
             {currencies.map((code) => (
               <option key={code} value={code}>
@@ -383,5 +410,89 @@ function WithdrawalDialog({
         <SubmitRow label="Send request" busyLabel="Saving…" busy={busy} blocked={null} onCancel={onClose} />
       </form>
     </Dialog>
+  );
+}
+
+function useAutomaticWithdrawalsBlock(client: SupabaseClient | null, isDemo: boolean): string | null {
+  const online = useOnlineStatus();
+  if (isDemo) return 'Automatic withdrawals are run by SISO’s server, which needs a SISO account; the demo workspace has none. Sign in with your account to switch them on.';
+  if (!client) return 'Sync has not started for this workspace, so this setting cannot be sent to SISO yet. Restart the app and try again.';
+  if (!online) return 'You are offline. This setting is kept by SISO’s server, so it can be changed once you reconnect; until then it stays as it is.';
+  return null;
+}
+
+/** The switch for set_payout_schedule: shows the saved value until the synced profile catches up. */
+function AutomaticWithdrawals({
+  client,
+  isDemo,
+  saved,
+  schedulePhrase,
+  tierLabel,
+  hasMethod,
+  homeCurrency,
+}: {
+  client: SupabaseClient | null;
+  isDemo: boolean;
+  saved: boolean;
+  schedulePhrase: string | null;
+  tierLabel: string | null;
+  hasMethod: boolean;
+  homeCurrency: string;
+}) {
+  const blocked = useAutomaticWithdrawalsBlock(client, isDemo);
+  // What the RPC returned, and the synced value at that moment: once sync brings a different
+  // value (this change arriving, or one from another device), the synced value wins.
+  const [justSaved, setJustSaved] = useState<{ value: boolean; syncedAt: boolean } | null>(null);
+  // The value being sent, shown while the request runs; a refusal puts the box back.
+  const [sending, setSending] = useState<boolean | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const busy = sending !== null;
+  const checked = sending ?? (justSaved && justSaved.syncedAt === saved ? justSaved.value : saved);
+  const hintId = 'automatic-withdrawals-hint';
+  const reasonId = 'automatic-withdrawals-blocked';
+
+  async function toggle(next: boolean) {
+    if (!client || blocked) return;
+    setFailure(null);
+    setSending(next);
+    try {
+      const value = await createPaymentDetailsWrites(client).setPayoutAutomatic(next);
+      setJustSaved({ value, syncedAt: saved });
+    } catch (caught) {
+      setFailure(errorMessage(caught));
+    } finally {
+      setSending(null);
+    }
+  }
+
+  const schedule = schedulePhrase ? `${tierLabel ? `On ${tierLabel}, ` : ''}SISO pays your available balance ${schedulePhrase}` : 'SISO pays your available balance on your tier’s schedule';
+  return (
+    <div className="commission-payments__automatic">
+      <label className="choice">
+        <input
+          type="checkbox"
+          checked={checked}
+          disabled={busy || blocked !== null}
+          aria-describedby={[hintId, blocked ? reasonId : null].filter(Boolean).join(' ')}
+          onChange={(event) => void toggle(event.target.checked)}
+        />
+        <span className="choice__text">
+          <span className="choice__label">Pay my available balance automatically</span>
+        </span>
+      </label>
+      <p id={hintId} className="form-field__hint">
+        {schedule} once it reaches {formatMoney(PAYOUT_MINIMUM, homeCurrency)}, into your payout method.
+        {hasMethod ? '' : ' Set a payout method first: without one nothing is paid automatically.'}
+      </p>
+      {blocked ? (
+        <p id={reasonId} className="inline-message">
+          {blocked}
+        </p>
+      ) : null}
+      <p role="status" className="commission-payments__notice">
+        {busy ? 'Saving…' : justSaved && justSaved.syncedAt === saved ? (justSaved.value ? 'Automatic withdrawals are on.' : 'Automatic withdrawals are off; request withdrawals yourself.') : null}
+      </p>
+      <FormAlert message={failure} />
+    </div>
   );
 }

@@ -129,6 +129,8 @@ function parseSummary<T>(schema: z.ZodType<T>, data: unknown, action: string): T
 export interface PaymentDetailsWrites {
   setPayoutMethod(input: PayoutMethodInput): Promise<MaskedPayoutMethod>;
   setTaxDetails(input: TaxDetailsInput): Promise<MaskedTaxDetails>;
+  /** Switches automatic withdrawals on or off (set_payout_schedule); resolves with the saved value. */
+  setPayoutAutomatic(automatic: boolean): Promise<boolean>;
 }
 
 export function createPaymentDetailsWrites(client: SupabaseClient): PaymentDetailsWrites {
@@ -146,6 +148,14 @@ export function createPaymentDetailsWrites(client: SupabaseClient): PaymentDetai
       const { data, error } = await client.rpc('set_tax_details', { legal_name: input.legal_name, country: input.country, tax_id: input.tax_id });
       if (error) throw new PaymentDetailsError(sentenceFor('save the tax details', error));
       return parseSummary(maskedTaxDetailsSchema, data, 'the tax details');
+    },
+    async setPayoutAutomatic(automatic) {
+      const action = automatic ? 'switch on automatic withdrawals' : 'switch off automatic withdrawals';
+      const { data, error } = await client.rpc('set_payout_schedule', { automatic });
+      if (error) throw new PaymentDetailsError(sentenceFor(action, error));
+      const saved = z.boolean().safeParse(data);
+      if (!saved.success) throw new PaymentDetailsError(`The server's reply could not be read, so whether it managed to ${action} cannot be confirmed here. Payment management shows the setting once sync brings your profile.`);
+      return saved.data;
     },
   };
 }
