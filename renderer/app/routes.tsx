@@ -16,6 +16,7 @@ import { AppShell } from './AppShell';
 import { NotFoundPage } from './NotFoundPage';
 import { PartnerScreen } from './PartnerScreen';
 import { RouteErrorPage } from './RouteErrorPage';
+import { whenFirstDataShown } from '../data/live-query';
 
 const screens = {
   CsvImportPage: () => import('../features/leads/import'),
@@ -29,14 +30,23 @@ const screens = {
   CommissionCenterPage: () => import('../features/commissions'),
 };
 
+/** Screens that read no workspace data (Welcome, sign-in) never signal; their preload waits this long. */
+const PRELOAD_FALLBACK_MS = 3000;
+
 /**
- * Loads every lazy screen in the background once the app is up, so navigating later works with no
+ * Loads every lazy screen in the background once the first screen has its data (not before: the
+ * chunks would compete with the cold start's database reads), so navigating later works with no
  * network too (the browser build fetches chunks over HTTP; Electron reads them from disk). A load
  * the network interrupted is tried again when the connection returns.
  */
-export function preloadScreens(win: Pick<Window, 'addEventListener' | 'removeEventListener'> = window): () => void {
+export function preloadScreens(
+  win: Pick<Window, 'addEventListener' | 'removeEventListener' | 'setTimeout' | 'clearTimeout'> = window,
+  firstScreenShown: Promise<void> = whenFirstDataShown(),
+): () => void {
   const pending = new Set(Object.values(screens));
+  let started = false;
   const loadPending = () => {
+    started = true;
     for (const load of pending) {
       load().then(
         () => pending.delete(load),
@@ -44,10 +54,25 @@ export function preloadScreens(win: Pick<Window, 'addEventListener' | 'removeEve
       );
     }
   };
-  const onOnline = () => loadPending();
+  const startOnce = () => {
+    if (!started) loadPending();
+  };
+  const onOnline = () => {
+    if (started) loadPending();
+  };
+  let stopped = false;
   win.addEventListener('online', onOnline);
-  loadPending();
-  return () => win.removeEventListener('online', onOnline);
+  const fallback = win.setTimeout(startOnce, PRELOAD_FALLBACK_MS);
+  void firstScreenShown.then(() => {
+    win.clearTimeout(fallback);
+    // A task later, so React has committed the data it was just handed before chunks start to parse.
+    if (!stopped) win.setTimeout(startOnce, 0);
+  });
+  return () => {
+    stopped = true;
+    win.clearTimeout(fallback);
+    win.removeEventListener('online', onOnline);
+  };
 }
 
 /** What each screen shows: an element, or a lazily loaded one. */

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { withBatchedDexieReads } from '../data/dexie-batched-reads';
 import {
   DEMO_DATABASE_NAME,
   databaseNameForAccount,
@@ -33,7 +34,7 @@ export interface OpenWorkspaceDatabaseOptions {
 const demoPartnerSchema = z.object({ partner_id: z.uuid() });
 
 export async function openWorkspaceDatabase(target: WorkspaceTarget, options: OpenWorkspaceDatabaseOptions = {}): Promise<OpenedDatabase> {
-  const storage = getRxStorageDexie();
+  const storage = withBatchedDexieReads(getRxStorageDexie());
   if (target.kind === 'demo') {
     // Loaded on demand so accounts never download the sample data.
     const { default: demoData } = await import('../../resources/demo/workspace.json');
