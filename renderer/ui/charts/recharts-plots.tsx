@@ -4,6 +4,8 @@
  * and words: the summaries and tables live in the eager wrappers. Colours are theme tokens
  * (var(--color-…)) that keep ≥ 3:1 against the surface in both themes; the plots sit inside a
  * role="img" box, so recharts' own keyboard layer is off (nothing focusable inside an image).
+ * Animation is off: figures appear drawn at once (no motion for people who find it distracting, and
+ * screenshots show the finished chart).
  */
 import { Bar, BarChart, Cell, LabelList, Line, LineChart, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 
@@ -40,7 +42,7 @@ export function BarPlot({ rows, height }: { rows: readonly PlotRow[]; height: nu
       <BarChart data={[...rows]} margin={{ top: 20, right: 8, bottom: 0, left: 8 }} accessibilityLayer={false}>
         <XAxis dataKey="label" interval={0} tickLine={false} axisLine={AXIS_LINE} tick={TICK} />
         <YAxis hide domain={[0, 'auto']} />
-        <Bar dataKey="value" fill={POSITIVE} maxBarSize={36} radius={[3, 3, 0, 0]} minPointSize={noZeroBars}>
+        <Bar dataKey="value" fill={POSITIVE} maxBarSize={36} radius={[3, 3, 0, 0]} minPointSize={noZeroBars} isAnimationActive={false}>
           <LabelList dataKey="text" position="top" {...VALUE_LABEL} />
         </Bar>
       </BarChart>
@@ -59,7 +61,7 @@ export function RowBarPlot({ rows, height, labelWidth }: { rows: readonly PlotRo
         <XAxis type="number" hide domain={hasNegative ? ['auto', 'auto'] : [0, 'auto']} padding={{ left: room(rows.filter((row) => row.value < 0)), right: 0 }} />
         <YAxis type="category" dataKey="label" width={labelWidth} tickLine={false} axisLine={false} tick={TICK} interval={0} />
         {hasNegative ? <ReferenceLine x={0} stroke="var(--color-border-strong)" /> : null}
-        <Bar dataKey="value" barSize={22} radius={3} minPointSize={hairlineZeroRows}>
+        <Bar dataKey="value" barSize={22} radius={3} minPointSize={hairlineZeroRows} isAnimationActive={false}>
           {rows.map((row, index) => (
             <Cell key={`${row.label}-${index}`} fill={row.value < 0 ? NEGATIVE : POSITIVE} />
           ))}
@@ -122,6 +124,7 @@ export function LinePlot({ rows, seriesNames, height, reference }: LinePlotProps
               dot={{ r: 3, fill: style.stroke, stroke: style.stroke }}
               activeDot={false}
               connectNulls
+              isAnimationActive={false}
             >
               <LabelList dataKey={`t${index}`} position="top" {...VALUE_LABEL} />
             </Line>
