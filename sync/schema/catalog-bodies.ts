@@ -8,12 +8,90 @@ import { tier } from './fields';
 
 export const PAYOUT_FREQUENCIES = ['monthly', 'bi-weekly', 'weekly', 'real-time'] as const;
 
+export const COURSE_LEVELS = ['beginner', 'intermediate', 'advanced'] as const;
+
+/** `catalog.body` of kind `course`; the modules' content is in catalog rows of kind `module`. */
 export const courseBodySchema = z.object({
   summary: z.string(),
   duration_minutes: z.int().positive(),
   modules: z.array(z.object({ title: z.string().min(1), duration_minutes: z.int().positive() })).min(1),
+  module_count: z.int().positive().optional(),
+  level: z.enum(COURSE_LEVELS).optional(),
+  /** The certification track a pass earns, e.g. "Sales". */
+  track: z.string().min(1).optional(),
 });
 export type CourseBody = z.infer<typeof courseBodySchema>;
+
+/** Structured lesson text: never HTML, so nothing authored can run in the renderer. */
+export const lessonBlockSchema = z.object({
+  type: z.enum(['heading', 'paragraph', 'list', 'tip']),
+  text: z.string().optional(),
+  items: z.array(z.string()).optional(),
+});
+export type LessonBlock = z.infer<typeof lessonBlockSchema>;
+
+export const lessonSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('text'), blocks: z.array(lessonBlockSchema).min(1) }),
+  z.object({
+    kind: z.literal('video'),
+    /** Path inside the `assets` storage bucket. */
+    asset_path: z.string().min(1),
+    duration_seconds: z.int().positive(),
+    caption: z.string(),
+  }),
+]);
+export type Lesson = z.infer<typeof lessonSchema>;
+
+/** `catalog.body` of kind `module`; its tier lock is the row's tier_required (the course's). */
+export const moduleBodySchema = z.object({
+  course_id: z.string().min(1),
+  index: z.int().min(0),
+  title: z.string().min(1),
+  duration_minutes: z.int().positive(),
+  lessons: z.array(lessonSchema).min(1),
+});
+export type ModuleBody = z.infer<typeof moduleBodySchema>;
+
+/** `catalog.body` of kind `assessment`: questions only. The answer key is server-only (assessment_keys). */
+export const assessmentBodySchema = z.object({
+  course_id: z.string().min(1),
+  /** Fraction of questions that must be right, 0–1. */
+  pass_mark: z.number().min(0).max(1),
+  /** Hours a partner waits after a failed attempt before retaking. */
+  cooldown_hours: z.number().min(0),
+  questions: z
+    .array(
+      z.object({
+        id: z.string().min(1),
+        prompt: z.string().min(1),
+        kind: z.enum(['single', 'multiple']),
+        options: z.array(z.object({ id: z.string().min(1), text: z.string().min(1) })).min(2),
+      }),
+    )
+    .min(1),
+});
+export type AssessmentBody = z.infer<typeof assessmentBodySchema>;
+
+const trainingInstant = z.iso.datetime({ offset: true });
+
+/** `catalog.body` of kind `webinar`; an exclusive webinar is one whose tier_required is above starter. */
+export const webinarBodySchema = z.object({
+  starts_at: trainingInstant,
+  duration_minutes: z.int().positive(),
+  host: z.string().min(1),
+  join_url: z.url(),
+  capacity: z.int().positive(),
+  description: z.string().default(''),
+});
+export type WebinarBody = z.infer<typeof webinarBodySchema>;
+
+/** `catalog.body` of kind `coaching_slot`: one bookable one-to-one session. */
+export const coachingSlotBodySchema = z.object({
+  starts_at: trainingInstant,
+  duration_minutes: z.int().positive(),
+  coach: z.string().min(1),
+});
+export type CoachingSlotBody = z.infer<typeof coachingSlotBodySchema>;
 
 /** What it takes to reach `tier` and what it unlocks; rank orders the tiers (starter = 0). */
 export const tierRuleBodySchema = z.object({

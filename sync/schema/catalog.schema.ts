@@ -21,6 +21,10 @@ export const CATALOG_KINDS = [
   'announcement',
   'brand_guideline',
   'promotion',
+  'module',
+  'assessment',
+  'webinar',
+  'coaching_slot',
 ] as const;
 export type CatalogKind = (typeof CATALOG_KINDS)[number];
 
@@ -54,8 +58,8 @@ export type CatalogDoc = z.infer<typeof catalogSchema>;
 
 export const catalogRxSchema: RxJsonSchema<CatalogDoc> = {
   title: 'catalog',
-  // 1: kind 'promotion' (migration catalog_promotions).
-  version: 1,
+  // 1: kind 'promotion' (migration catalog_promotions). 2: training kinds (migration training_hub).
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {

@@ -8,7 +8,7 @@ import type { RxCollection } from 'rxdb';
 import { COLLECTION_NAMES, type CollectionName, type WorkstationDocTypes } from './collections';
 import { activitySchema } from './activities.schema';
 import { catalogSchema } from './catalog.schema';
-import { assetBodySchema, brandGuidelineBodySchema, courseBodySchema, tierRuleBodySchema } from './catalog-bodies';
+import { assessmentBodySchema, assetBodySchema, brandGuidelineBodySchema, courseBodySchema, moduleBodySchema, tierRuleBodySchema } from './catalog-bodies';
 import { earningSchema } from './earnings.schema';
 import { leadSchema } from './leads.schema';
 import { linkClickSchema } from './link-clicks.schema';
@@ -31,6 +31,8 @@ const catalogRowSchema = catalogSchema.superRefine((row, ctx) => {
     tier_rule: tierRuleBodySchema,
     asset: assetBodySchema,
     brand_guideline: brandGuidelineBodySchema,
+    module: moduleBodySchema,
+    assessment: assessmentBodySchema,
   };
   const bodySchema = bodySchemas[row.kind] ?? null;
   const result = bodySchema?.safeParse(row.body);

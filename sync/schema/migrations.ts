@@ -20,12 +20,29 @@ export const WORKSTATION_MIGRATION_STRATEGIES: WorkstationMigrationStrategies = 
   referral_links: {},
   tickets: {},
   ticket_messages: {},
-  training_progress: {},
+  training_progress: {
+    // 1: kinds (migration training_hub); every row recorded before was module progress.
+    1: (doc: Record<string, unknown>) => ({
+      ...doc,
+      kind: typeof doc.kind === 'string' ? doc.kind : 'module',
+      module_id: doc.module_id ?? null,
+      position_seconds: doc.position_seconds ?? null,
+      answers: doc.answers ?? null,
+      status: doc.status ?? null,
+      track: doc.track ?? null,
+      verification_code: doc.verification_code ?? null,
+      issued_at: doc.issued_at ?? null,
+      expires_at: doc.expires_at ?? null,
+      ref_id: doc.ref_id ?? null,
+    }),
+  },
   notifications: {},
   partner_status: {},
   catalog: {
     // 1: kind 'promotion' joins the allowed kinds; stored rows are unchanged.
     1: (doc: Record<string, unknown>) => doc,
+    // 2: kinds module, assessment, webinar and coaching_slot join; stored rows are unchanged.
+    2: (doc: Record<string, unknown>) => doc,
   },
   earnings: {
     // 1: commission lines (migration earnings_commission_lines). Legacy statuses and types stay

@@ -185,6 +185,16 @@ const targets: Target[] = [
     expected: { select: ['partner A', 'admin'], insert: ['partner A', 'admin'], update: ['partner A', 'admin'], delete: [] },
   },
   {
+    name: 'assessment_keys (server-only)',
+    ops: {
+      select: visible(`select 1 from "public"."assessment_keys"`),
+      insert: affected(`insert into "public"."assessment_keys" ("assessment_id", "question_id", "correct_option_ids") values ('rls-assessment', 'q1', '{o1}') on conflict do nothing`),
+      update: affected(`update "public"."assessment_keys" set "correct_option_ids" = '{o2}'`),
+      delete: affected(`delete from "public"."assessment_keys"`),
+    },
+    expected: { select: [], insert: [], update: [], delete: [] },
+  },
+  {
     name: 'payout_details (server-only)',
     ops: {
       select: visible(`select 1 from "public"."payout_details"`),
@@ -396,6 +406,42 @@ const specialCases: SpecialCase[] = [
     actor: 'partner A',
     action: affected(`update "public"."profiles" set "payout_details" = '{"kind":"bank","last4":"0000"}' where "partner_id" = $1`, [A.id]),
     expected: 'deny',
+  },
+  {
+    name: 'partner A issues itself a certificate',
+    actor: 'partner A',
+    action: affected(`insert into "public"."training_progress" ("id", "partner_id", "kind", "course_id", "verification_code") values ($1, $2, 'certificate', 'course', 'FAKE')`, [randomUUID(), A.id]),
+    expected: 'deny',
+  },
+  {
+    name: 'partner A moves its place in a module',
+    actor: 'partner A',
+    action: affected(`update "public"."training_progress" set "position_seconds" = 30, "updated_at" = now() where "id" = (${ownRowOf('training_progress')})`),
+    expected: 'allow',
+  },
+  {
+    name: 'partner A changes the score of its module progress',
+    actor: 'partner A',
+    action: affected(`update "public"."training_progress" set "score" = 100 where "id" = (${ownRowOf('training_progress')})`),
+    expected: 'deny',
+  },
+  {
+    name: 'partner A (Active) reads a Performer course module',
+    actor: 'partner A',
+    action: visible(`select 1 from "public"."catalog" where "kind" = 'module' and "tier_required" = 'performer'`),
+    expected: 'deny',
+  },
+  {
+    name: 'partner B (Performer) reads a Performer course module',
+    actor: 'partner B',
+    action: visible(`select 1 from "public"."catalog" where "kind" = 'module' and "tier_required" = 'performer'`),
+    expected: 'allow',
+  },
+  {
+    name: 'backend (service_role) reads assessment keys',
+    actor: 'service_role',
+    action: visible(`select 1 from "public"."assessment_keys"`),
+    expected: 'allow',
   },
   {
     name: 'backend (service_role) reads payout details',

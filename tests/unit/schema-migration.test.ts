@@ -12,6 +12,7 @@ import {
 import { COLLECTION_NAMES, WORKSTATION_COLLECTIONS } from '../../sync/schema/collections';
 import { catalogRxSchema, type CatalogDoc } from '../../sync/schema/catalog.schema';
 import { promotionBodySchema } from '../../sync/schema/catalog-bodies';
+import { trainingProgressRxSchema, type TrainingProgressDoc } from '../../sync/schema/training-progress.schema';
 
 const PARTNER = '00000000-0000-4000-8000-000000000a01';
 const storage = getRxStorageDexie({ indexedDB, IDBKeyRange });
@@ -112,7 +113,7 @@ describe('schema migrations', () => {
     }
 
     db = await openWorkstationDatabase({ name, storage, devMode: true });
-    expect(db.collections.catalog.schema.version).toBe(1);
+    expect(db.collections.catalog.schema.version).toBe(2);
     const kept = await db.collections.catalog.find({ sort: [{ id: 'asc' }] }).exec();
     expect(kept.map((doc) => [doc.id, doc.kind, doc.body])).toEqual([
       ['deck', 'template', { id: 'deck' }],
@@ -121,6 +122,35 @@ describe('schema migrations', () => {
     const body = promotionBodySchema.parse({ headline: 'Spring sprint', reward: '€100 bonus', starts_at: '2026-12-01T00:00:00.000Z', ends_at: '2027-01-01T00:00:00.000Z' });
     await db.collections.catalog.insert(entry('promo', 'promotion', body));
     expect((await db.collections.catalog.findOne('promo').exec())?.body).toMatchObject({ headline: 'Spring sprint', description: '' });
+  });
+
+  it('opens training_progress written at v0 (module progress only) at v1, as module rows with the new fields empty', async () => {
+    const name = `training-migration-${Date.now()}`;
+    const { kind: _kind, module_id: _moduleId, position_seconds: _position, answers: _answers, status: _status, track: _track,
+      verification_code: _code, issued_at: _issued, expires_at: _expires, ref_id: _ref, ...v0Properties } = trainingProgressRxSchema.properties;
+    const trainingV0 = {
+      ...trainingProgressRxSchema,
+      version: 0,
+      properties: v0Properties,
+      required: ['id', 'partner_id', 'created_at', 'course_id', 'module_index'],
+    } as unknown as RxJsonSchema<TrainingProgressDoc>;
+    const original = WORKSTATION_COLLECTIONS.training_progress.schema;
+    (WORKSTATION_COLLECTIONS.training_progress as { schema: unknown }).schema = trainingV0;
+    try {
+      const v0 = await openWorkstationDatabase({ name, storage, devMode: true, migrationStrategies: { ...WORKSTATION_MIGRATION_STRATEGIES, training_progress: {} } });
+      await v0.collections.training_progress.insert({
+        id: 'tp-old', partner_id: '00000000-0000-4000-8000-000000000001', created_at: '2026-11-01T10:00:00.000Z',
+        course_id: 'course-1', module_index: 2, completed_at: '2026-11-02T10:00:00.000Z', score: 90,
+      } as unknown as TrainingProgressDoc);
+      await v0.close();
+    } finally {
+      (WORKSTATION_COLLECTIONS.training_progress as { schema: unknown }).schema = original;
+    }
+
+    db = await openWorkstationDatabase({ name, storage, devMode: true });
+    expect(db.collections.training_progress.schema.version).toBe(1);
+    const kept = (await db.collections.training_progress.findOne('tp-old').exec())?.toJSON();
+    expect(kept).toMatchObject({ kind: 'module', course_id: 'course-1', module_index: 2, score: 90, status: null, verification_code: null, position_seconds: null });
   });
 
   it('promotion bodies need a headline, a reward and an end after the start', () => {

@@ -6,6 +6,7 @@ import { BUNDLED_TEMPLATE_JSON } from '../../domain/proposals/templates';
 import { parseProposalTemplate } from '../../domain/proposals/template-schema';
 import type { SeedTier } from './seed-accounts';
 import { sisoLogoSvg } from './seed-asset-files';
+import { trainingCourses } from './seed-training';
 
 export interface CatalogSeedEntry {
   kind: 'asset' | 'template' | 'course' | 'article' | 'tier_rule' | 'announcement' | 'brand_guideline';
@@ -89,6 +90,8 @@ function course(
       summary,
       duration_minutes: Math.round(hours * 60),
       module_count: modules.length,
+      level: trainingCourses.find((entry) => entry.slug === slug)?.level,
+      track: trainingCourses.find((entry) => entry.slug === slug)?.track,
       modules: modules.map((moduleTitle, index) => ({
         index,
         title: moduleTitle,
@@ -106,7 +109,7 @@ const courses: CatalogSeedEntry[] = [
   course('siso-platform-mastery', 'SISO Platform Mastery', 'starter', 3, 'Every part of the SISO platform your clients will use.', [
     'Platform overview', 'Accounts and workspaces', 'Projects and milestones', 'Client portal', 'Reporting',
     'Integrations', 'Billing and plans', 'Security and compliance', 'Mobile apps', 'Admin settings',
-    'Demo walkthrough', 'Certification quiz',
+    'Demo walkthrough', 'Platform review',
   ]),
   course('client-management', 'Client Management', 'active', 1.5, 'Keeping referred clients happy from signature to renewal.', [
     'Setting expectations', 'Onboarding check-ins', 'Measuring satisfaction', 'Spotting upsell moments',
@@ -124,7 +127,7 @@ const courses: CatalogSeedEntry[] = [
     'Enterprise buying committees', 'Mapping stakeholders', 'Business cases and ROI', 'Procurement and legal',
     'Multi-year deals', 'Pricing negotiations', 'Executive sponsorship', 'White-label offers', 'Building a referral engine',
     'Partner-led events', 'Account planning', 'Forecasting', 'Coaching your own team', 'Case study: an elite partner\'s year',
-    'Final assessment',
+    'Programme review',
   ]),
 ];
 

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { DbEngine, SqlExecutor } from './engine';
 import { catalogSeed, courseModuleCounts } from './seed-catalog';
+import { assessmentBody, assessmentKey, assessmentSlug, coachingSlotSeeds, moduleLessons, moduleSlug, trainingCourses, webinarSeeds } from './seed-training';
 import { buildSeedAssetFiles, sha256Hex, type SeedAssetFile } from './seed-asset-files';
 import type { ObjectFiles } from '../storage/object-files';
 import { seedPartners, seedPassword, seedUsers, type SeedTier, type SeedUser } from './seed-accounts';
@@ -186,6 +187,48 @@ function buildPromotions(clock: Clock, firstSortOrder: number): Row[] {
     created_at: clock.iso(clock.now + promotion.startDays * day),
     updated_at: clock.iso(clock.now + promotion.startDays * day),
   }));
+}
+
+/** Training hub content: modules and assessments carry their course's tier (the lock), webinars and slots are dated around now. */
+function buildTraining(clock: Clock, firstSortOrder: number): { catalog: Row[]; keys: Row[] } {
+  const publishedAt = clock.iso(clock.now - 180 * day);
+  const entry = (slug: string, kind: string, title: string, tier: string, category: string, body: Record<string, unknown>, sortOffset: number, at = publishedAt): Row => ({
+    id: seedId(`catalog:${slug}`), kind, title, slug, body: JSON.stringify(body), tier_required: tier, category, tags: [kind],
+    file_path: null, file_sha256: null, file_size: null, mime_type: null, version: 1, published: true,
+    sort_order: firstSortOrder + sortOffset, created_at: at, updated_at: at,
+  });
+  const catalog: Row[] = [];
+  const keys: Row[] = [];
+  for (const course of trainingCourses) {
+    const courseId = seedId(`catalog:${course.slug}`);
+    const courseEntry = catalogSeed.find((candidate) => candidate.slug === course.slug);
+    if (!courseEntry) throw new Error(`The seed has training content for the unknown course ${course.slug}`);
+    const minutes = Math.round(Number(courseEntry.body.duration_minutes) / course.modules.length);
+    course.modules.forEach((outline, index) => {
+      catalog.push(entry(moduleSlug(course.slug, index), 'module', outline[0], course.tier, 'training', {
+        course_id: courseId, index, title: outline[0], duration_minutes: minutes, lessons: moduleLessons(outline),
+      }, catalog.length));
+    });
+    const assessmentId = seedId(`catalog:${assessmentSlug(course.slug)}`);
+    catalog.push(entry(assessmentSlug(course.slug), 'assessment', `${courseEntry.title} assessment`, course.tier, 'training', assessmentBody(course, courseId), catalog.length));
+    for (const [questionId, correct] of Object.entries(assessmentKey(course))) {
+      keys.push({ assessment_id: assessmentId, question_id: questionId, correct_option_ids: correct });
+    }
+  }
+  for (const webinar of webinarSeeds) {
+    const startsAt = clock.now + webinar.startDays * day;
+    catalog.push(entry(webinar.slug, 'webinar', webinar.title, webinar.tier, 'webinars', {
+      starts_at: clock.iso(startsAt - (startsAt % day) + 15 * 3600_000), duration_minutes: webinar.durationMinutes, host: webinar.host,
+      join_url: `https://meet.siso.test/${webinar.slug}`, capacity: webinar.capacity, description: webinar.description,
+    }, catalog.length, clock.iso(clock.now - 7 * day)));
+  }
+  for (const slot of coachingSlotSeeds) {
+    const startsAt = clock.now + slot.startDays * day;
+    catalog.push(entry(slot.slug, 'coaching_slot', `Coaching with ${slot.coach}`, 'elite', 'coaching', {
+      starts_at: clock.iso(startsAt - (startsAt % day) + slot.hour * 3600_000), duration_minutes: slot.durationMinutes, coach: slot.coach,
+    }, catalog.length, clock.iso(clock.now - 7 * day)));
+  }
+  return { catalog, keys };
 }
 
 function buildObjects(files: ReadonlyMap<string, SeedAssetFile>): SeedObject[] {
@@ -370,7 +413,7 @@ function buildPartnerData(partner: (typeof seedPartners)[number], partnerIndex: 
       const at = joinedAt + (completedModules - remaining + 1) * 2 * day;
       add('training_progress', {
         id: seedId(`${key}:training:${course}:${moduleIndex}`), partner_id: partnerId, course_id: seedId(`catalog:${course}`),
-        module_index: moduleIndex, completed_at: clock.iso(Math.min(at, clock.now - day)), score: random.int(70, 100),
+        module_index: moduleIndex, module_id: seedId(`catalog:${moduleSlug(course, moduleIndex)}`), completed_at: clock.iso(Math.min(at, clock.now - day)), score: random.int(70, 100),
         created_at: clock.iso(Math.min(at, clock.now - day)), updated_at: clock.iso(Math.min(at, clock.now - day)),
       });
     }
@@ -490,9 +533,13 @@ export async function buildSeedData(now = new Date()): Promise<SeedData> {
   // earnings before leads: the won-lead trigger then finds each won lead's commission already there.
   const order = ['profiles', 'payout_details', 'partner_status', 'referral_links', 'link_clicks', 'earnings', 'payouts', 'leads', 'activities', 'training_progress', 'tickets', 'ticket_messages', 'notifications'];
   const files = await buildSeedAssetFiles();
+  const training = buildTraining(clock, catalogSeed.length + 100);
   return {
     users: await buildUsers(clock),
-    tables: [['catalog', [...buildCatalog(clock, files), ...buildPromotions(clock, catalogSeed.length)]], ...order.map((table): [string, Row[]] => [table, rows.get(table) ?? []])],
+    tables: [
+      ['catalog', [...buildCatalog(clock, files), ...buildPromotions(clock, catalogSeed.length), ...training.catalog]],
+      ['assessment_keys', training.keys],
+      ...order.map((table): [string, Row[]] => [table, rows.get(table) ?? []])],
     objects: buildObjects(files),
   };
 }
