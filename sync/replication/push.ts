@@ -35,6 +35,13 @@ export interface PushTarget {
   inFlight: Map<string, Promise<unknown>>;
   /** The server version last returned as a conflict, per document, until RxDB resolves it. */
   conflictServerState: Map<string, Doc>;
+  /**
+   * The stored version of documents written since the replication started, kept up to date from
+   * the storage's change events (replicate.ts) until a push settles them: lets a push settle
+   * without reading the storage back, which was a third of a bulk push's time. A document
+   * missing here is read from the storage.
+   */
+  latestLocal: Map<string, Doc>;
 }
 
 export interface PushPathOptions {
@@ -255,15 +262,19 @@ export function createPushPath(options: PushPathOptions): PushPath {
   }
 
   async function forgetIfCurrent(target: PushTarget, pushed: readonly Doc[]): Promise<void> {
-    const ids = pushed.map((doc) => String(doc.id));
-    const found = await target.collection.storageInstance.findDocumentsById(ids, true);
-    const current = new Map(found.map((doc) => [String((doc as Doc).id), stripStorageFields(doc as Doc)]));
+    const unseen = pushed.map((doc) => String(doc.id)).filter((docId) => !target.latestLocal.has(docId));
+    const found = unseen.length > 0 ? await target.collection.storageInstance.findDocumentsById(unseen, true) : [];
+    const stored = new Map(found.map((doc) => [String((doc as Doc).id), doc as Doc]));
     // A newer local write that arrived while a document was in flight is still pending.
-    const settled = pushed.filter((doc) => {
-      const local = current.get(String(doc.id));
-      return !local || sameContent(local, doc);
-    });
-    pending.removeMany(target.name, settled.map((doc) => String(doc.id)));
+    const settled: string[] = [];
+    for (const doc of pushed) {
+      const docId = String(doc.id);
+      const local = target.latestLocal.get(docId) ?? stored.get(docId);
+      if (local && !sameContent(local, doc)) continue;
+      settled.push(docId);
+      target.latestLocal.delete(docId);
+    }
+    pending.removeMany(target.name, settled);
   }
 
   async function fetchServerRow(name: CollectionName, docId: string): Promise<Doc | undefined> {

@@ -136,6 +136,7 @@ export async function startWorkstationReplication(options: StartWorkstationRepli
         lock: createLock(),
         inFlight: new Map(),
         conflictServerState: new Map(),
+        latestLocal: new Map(),
       };
       wiring.push = target;
       state.push.handler = ((rows) => pushPath.pushRows(target, rows)) as typeof state.push.handler;
@@ -164,6 +165,9 @@ export async function startWorkstationReplication(options: StartWorkstationRepli
       const target = wiring.push;
       if (!target) return;
       const fromReplication = bulk.context.startsWith('replication-');
+      for (const event of bulk.events) {
+        if (!fromReplication || target.latestLocal.has(event.documentId)) target.latestLocal.set(event.documentId, event.documentData as Doc);
+      }
       if (!fromReplication) {
         pending.add(wiring.name, bulk.events.map((event) => event.documentId));
         return;
@@ -173,7 +177,10 @@ export async function startWorkstationReplication(options: StartWorkstationRepli
           const server = target.conflictServerState.get(event.documentId);
           target.conflictServerState.delete(event.documentId);
           // Resolved to the server's version: nothing left to push. Otherwise RxDB pushes the merge.
-          if (server && sameContent(server, event.documentData as Doc)) pending.remove(wiring.name, event.documentId);
+          if (server && sameContent(server, event.documentData as Doc)) {
+            pending.remove(wiring.name, event.documentId);
+            target.latestLocal.delete(event.documentId);
+          }
         } else if (bulk.context.startsWith('replication-downstream')) {
           const problem = problems.find(wiring.name, event.documentId);
           if (problem && !sameContent(problem.localDoc, event.documentData as Doc)) {
@@ -184,6 +191,7 @@ export async function startWorkstationReplication(options: StartWorkstationRepli
           }
           // RxDB only pulls over a document that has no unpushed local change.
           pending.remove(wiring.name, event.documentId);
+          target.latestLocal.delete(event.documentId);
         }
       }
     });

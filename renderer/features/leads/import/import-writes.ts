@@ -24,8 +24,10 @@ export async function applyImport(db: WorkstationDatabase, plan: ImportPlan): Pr
     }
   }
   let updated = 0;
+  // One read for every lead the import fills in, not one per lead.
+  const existing = await db.leads.findByIds(plan.updates.map((update) => update.id)).exec();
   for (const update of plan.updates) {
-    const doc = await db.leads.findOne(update.id).exec();
+    const doc = existing.get(update.id);
     if (!doc) {
       failures.push(`The lead that rows ${update.lines.join(', ')} were to update no longer exists on this device, so they were not applied.`);
       continue;
