@@ -97,7 +97,7 @@ function courseAchievements(input: AchievementsInput): Achievement[] {
     const doneIndexes = new Set<number>();
     let last: Date | null = null;
     for (const training of input.training) {
-      if (training.course_id !== row.id || training.module_index >= moduleCount) continue;
+      if ((training.kind && training.kind !== 'module') || training.course_id !== row.id || training.module_index >= moduleCount) continue;
       const at = parseInstant(training.completed_at);
       if (!at || at > input.now) continue;
       doneIndexes.add(training.module_index);

@@ -120,6 +120,8 @@ export interface TrainingInput {
   readonly course_id: string;
   readonly module_index: number;
   readonly completed_at?: string | null;
+  /** Only 'module' rows are modules; attempts, certificates and bookings also carry completed_at. */
+  readonly kind?: string | null;
 }
 
 export interface TierProgressInput {
@@ -285,6 +287,7 @@ export function countLeadsBetween(leads: readonly LeadInput[], start: Date, end:
 export function completedModules(training: readonly TrainingInput[], now: Date): Date[] {
   const byModule = new Map<string, Date>();
   for (const row of training) {
+    if (row.kind && row.kind !== 'module') continue;
     const completed = parseInstant(row.completed_at);
     if (!completed || completed > now) continue;
     const key = `${row.course_id}\u0000${row.module_index}`;

@@ -247,6 +247,17 @@ describe('computeTierProgress', () => {
     expect(result.requirements[0]?.current).toBe(0);
     expect(result.requirements[1]?.current).toBe(1);
   });
+
+  it('counts only module rows: graded attempts, certificates and bookings are not modules', () => {
+    const training: TrainingInput[] = [
+      { course_id: 'a', module_index: 0, completed_at: daysAgo(3), kind: 'module' },
+      { course_id: 'assessment-a', module_index: 0, completed_at: daysAgo(2), kind: 'attempt' },
+      { course_id: 'a', module_index: 0, completed_at: daysAgo(2), kind: 'certificate' },
+      { course_id: 'webinar-1', module_index: 0, completed_at: daysAgo(1), kind: 'registration' },
+    ];
+    const result = progressing(progress({ training, leads: [] }));
+    expect(result.requirements[1]?.current).toBe(1);
+  });
 });
 
 describe('time-to-next-tier estimate', () => {
