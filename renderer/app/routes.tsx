@@ -28,6 +28,9 @@ const screens = {
   BrandKitPage: () => import('../features/brand-kit'),
   AdminPage: () => import('../features/admin'),
   CommissionCenterPage: () => import('../features/commissions'),
+  CertificationsPage: () => import('../features/certifications'),
+  TrainingHubPage: () => import('../features/training'),
+  LiveSessionsPage: () => import('../features/live-sessions'),
 };
 
 /** Screens that read no workspace data (Welcome, sign-in) never signal; their preload waits this long. */
@@ -120,6 +123,36 @@ const screenPages = {
     lazy: async () => {
       const { CommissionCenterPage } = await screens.CommissionCenterPage();
       return { element: <PartnerScreen title="Commission center"><CommissionCenterPage /></PartnerScreen> };
+    },
+  },
+  'live-sessions': {
+    lazy: async () => {
+      const { LiveSessionsPage } = await screens.LiveSessionsPage();
+      return { element: <PartnerScreen title="Live sessions"><LiveSessionsPage /></PartnerScreen> };
+    },
+  },
+  training: {
+    lazy: async () => {
+      const { TrainingHubPage } = await screens.TrainingHubPage();
+      return { element: <PartnerScreen title="Training"><TrainingHubPage /></PartnerScreen> };
+    },
+  },
+  'training-course': {
+    lazy: async () => {
+      const { CoursePage } = await screens.TrainingHubPage();
+      return { element: <PartnerScreen title="Training"><CoursePage /></PartnerScreen> };
+    },
+  },
+  certifications: {
+    lazy: async () => {
+      const { CertificationsPage } = await screens.CertificationsPage();
+      return { element: <PartnerScreen title="Certifications"><CertificationsPage /></PartnerScreen> };
+    },
+  },
+  assessment: {
+    lazy: async () => {
+      const { AssessmentPage } = await screens.CertificationsPage();
+      return { element: <PartnerScreen title="Assessment"><AssessmentPage /></PartnerScreen> };
     },
   },
   settings: { element: <SettingsPage /> },

@@ -31,6 +31,11 @@ export const SCREENS = [
   { id: 'lead', path: '/leads', idParam: 'leadId', label: 'Lead', deepLinks: ['leads'], inSidebar: false, audience: 'partners', icon: 'leads' },
   { id: 'leads-import', path: '/leads/import', label: 'Import leads', deepLinks: [], inSidebar: false, audience: 'partners', icon: 'leads' },
   { id: 'commissions', path: '/commissions', label: 'Commissions', deepLinks: ['commissions'], inSidebar: true, audience: 'partners', icon: 'money' },
+  { id: 'training', path: '/training', label: 'Training', deepLinks: ['training'], inSidebar: true, audience: 'partners', icon: 'training' },
+  { id: 'training-course', path: '/training/courses', idParam: 'courseId', label: 'Course', deepLinks: [], inSidebar: false, audience: 'partners', icon: 'training' },
+  { id: 'certifications', path: '/certifications', label: 'Certifications', deepLinks: ['certifications'], inSidebar: false, audience: 'partners', icon: 'training' },
+  { id: 'assessment', path: '/training/assessments', idParam: 'assessmentId', label: 'Assessment', deepLinks: [], inSidebar: false, audience: 'partners', icon: 'training' },
+  { id: 'live-sessions', path: '/live-sessions', label: 'Live sessions', deepLinks: ['live-sessions'], inSidebar: false, audience: 'partners', icon: 'training' },
   { id: 'referrals', path: '/referrals', label: 'Referral links', deepLinks: ['referrals'], inSidebar: true, audience: 'partners', icon: 'link' },
   {
     id: 'marketing-center',

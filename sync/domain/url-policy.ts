@@ -11,9 +11,9 @@ export type UrlDecision = { allowed: true; url: string } | { allowed: false; rea
 /** SISO's own sites: each apex domain and any of its subdomains. */
 export const SISO_DOMAINS = ['siso.agency'] as const;
 
-/** Share dialogs partners use to post referral links. Only these paths, nothing else on the host. */
+/** Share dialogs partners use to post referral links, and LinkedIn's add-certification form. Only these paths, nothing else on the host. */
 export const SHARE_TARGETS: ReadonlyArray<{ hosts: readonly string[]; paths: readonly string[] }> = [
-  { hosts: ['linkedin.com', 'www.linkedin.com'], paths: ['/sharing/share-offsite', '/sharing/share-offsite/', '/shareArticle'] },
+  { hosts: ['linkedin.com', 'www.linkedin.com'], paths: ['/sharing/share-offsite', '/sharing/share-offsite/', '/shareArticle', '/profile/add'] },
   { hosts: ['x.com', 'twitter.com', 'www.twitter.com'], paths: ['/intent/tweet', '/intent/post'] },
 ];
 

@@ -22,6 +22,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedUsers } from '../../sync/server/db/seed-accounts';
+import { seedId } from '../../sync/server/db/seed';
 import { checkA11y, collectPageProblems, launchChromium } from '../fixtures/browser';
 import { startTestBackend, type SeedAccount, type TestBackend } from '../fixtures/backend';
 import { realProblems, signInFromWelcome } from '../fixtures/account-browser';
@@ -334,7 +335,7 @@ describe('admin area', () => {
     await starterRule.getByText('Check the highlighted fields; nothing was saved.').waitFor();
 
     // Keyboard: arrows move between tabs, wrapping from the last to the first.
-    await page.getByRole('tab', { name: 'Promotions' }).focus();
+    await page.getByRole('tab', { name: 'Training' }).focus();
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => page.getByRole('tab', { name: 'Assets' }).getAttribute('aria-selected')).toBe('true');
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Assets');
@@ -462,6 +463,59 @@ describe('admin area', () => {
     await page.getByRole('dialog', { name: `Retire “${title}”?` }).getByRole('button', { name: 'Retire promotion' }).click();
     await page.getByRole('status').filter({ hasText: `Retired promotion “${title}”.` }).waitFor();
     await listed.waitFor({ state: 'detached', timeout: SYNC_TIMEOUT });
+    expect(realProblems(admin.problems)).toEqual([]);
+  }, 90_000);
+
+  it('reports training by course and tier and publishes a webinar partners can read', async () => {
+    const { page } = admin;
+    const { client: adminClient } = await backend.signIn('admin');
+    const TIER_NAMES = { starter: 'Starter', active: 'Active', performer: 'Performer', elite: 'Elite' } as const;
+    // The report groups by each partner's current tier; an earlier test may have promoted the Starter.
+    const status = await backend.serviceClient().from('partner_status').select('tier').eq('partner_id', seedUsers.starter.id).single();
+    const starterTier = (status.data as { tier: 'starter' | 'active' | 'performer' | 'elite' }).tier;
+    type ReportRow = { course_title: string; tier: string; partners_started: number; modules_completed: number; attempts: number };
+    const serverRow = async () => {
+      const { data, error } = await adminClient.rpc('admin_training_report');
+      expect(error).toBeNull();
+      return (data as ReportRow[]).find((row) => row.course_title === 'Sales Fundamentals' && row.tier === starterTier);
+    };
+    const before = (await serverRow())?.modules_completed ?? 0;
+    // Two more completed modules of Sales Fundamentals by the Starter, as the partner's app records them.
+    const courseId = seedId('catalog:sales-fundamentals');
+    const progress = [6, 7].map((index) => ({
+      id: `e2e-training-${index}`, partner_id: seedUsers.starter.id, kind: 'module', course_id: courseId, module_index: index, completed_at: new Date().toISOString(),
+    }));
+    expect((await backend.serviceClient().from('training_progress').insert(progress)).error).toBeNull();
+
+    await page.getByRole('tab', { name: 'Training' }).click();
+    const panel = page.getByRole('tabpanel', { name: 'Training' });
+    // The panel may have loaded before the rows above were written.
+    await panel.getByRole('button', { name: 'Refresh training report' }).click();
+    const table = panel.getByRole('table', { name: 'Training by course and tier' });
+    const row = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Sales Fundamentals' }) }).filter({ hasText: TIER_NAMES[starterTier] });
+    await row.waitFor({ timeout: 20_000 });
+    const expected = await serverRow();
+    expect(Number(expected?.modules_completed)).toBe(before + 2);
+    const cells = (await row.getByRole('cell').allTextContents()).map((text) => text.trim());
+    expect(cells.slice(0, 4)).toEqual([TIER_NAMES[starterTier], String(expected?.partners_started), String(expected?.modules_completed), String(expected?.attempts)]);
+
+    await panel.getByRole('button', { name: 'New webinar' }).click();
+    const title = 'Referral clinic';
+    await panel.getByRole('textbox', { name: 'Title' }).fill(title);
+    await panel.getByRole('textbox', { name: 'Host' }).fill('Maya Patel');
+    await panel.getByRole('textbox', { name: 'Join link' }).fill('not a link');
+    await panel.getByRole('button', { name: 'Save webinar' }).click();
+    await panel.getByText('Enter the full meeting link, starting with https://.').waitFor();
+    await panel.getByRole('textbox', { name: 'Join link' }).fill('https://meet.siso.test/referral-clinic');
+    await panel.getByRole('combobox', { name: 'Tier required' }).selectOption({ label: 'Performer' });
+    await panel.getByRole('button', { name: 'Save webinar' }).click();
+    await page.getByRole('status').filter({ hasText: `Saved webinar “${title}” (version 1, published).` }).waitFor({ timeout: 20_000 });
+
+    const { client } = await backend.signIn('performer');
+    const { data } = await client.from('catalog').select('kind, tier_required, body').eq('title', title).single();
+    expect(data).toMatchObject({ kind: 'webinar', tier_required: 'performer', body: { host: 'Maya Patel', join_url: 'https://meet.siso.test/referral-clinic' } });
+    await page.screenshot({ path: '/tmp/admin-training.png', fullPage: true });
+    expect(await checkA11y(page)).toEqual([]);
     expect(realProblems(admin.problems)).toEqual([]);
   }, 90_000);
 

@@ -42,8 +42,8 @@ describe('screen list and route table', () => {
       expect(routedPattern(example), example).toBe(screenRoutePath(screen));
       expect(screenForPath(example)?.id, example).toBe(screen.id);
     }
-    expect(routedPattern('/training')).toBe('/*');
-    expect(screenForPath('/training')).toBeNull();
+    expect(routedPattern('/community')).toBe('/*');
+    expect(screenForPath('/community')).toBeNull();
   });
 });
 
@@ -74,7 +74,11 @@ describe('deep links', () => {
     expect(parseDeepLink('siso://commissions')).toEqual({ ok: true, route: '/commissions' });
   });
 
-  it.each(['training', 'support'])('refuses siso://%s with a reason until that screen exists', (name) => {
+  it('opens the Training hub from siso://training', () => {
+    expect(parseDeepLink('siso://training')).toEqual({ ok: true, route: '/training' });
+  });
+
+  it.each(['community', 'support'])('refuses siso://%s with a reason until that screen exists', (name) => {
     const result = parseDeepLink(`siso://${name}`);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.reason).toMatch(new RegExp(`no screen called "${name}".*update the app`, 'i'));
@@ -95,6 +99,7 @@ describe('sidebar and in-app links', () => {
       '/tiers',
       '/leads',
       '/commissions',
+      '/training',
       '/referrals',
       '/marketing-center',
       '/proposals',
@@ -108,7 +113,8 @@ describe('sidebar and in-app links', () => {
   it('links only to screens of this build', () => {
     expect(availableRoute('#/tiers')).toBe('/tiers');
     expect(availableRoute('/leads/42?tab=notes')).toBe('/leads/42?tab=notes');
-    expect(availableRoute('/training')).toBeNull();
+    expect(availableRoute('/training')).toBe('/training');
+    expect(availableRoute('/community')).toBeNull();
     expect(availableRoute('/support')).toBeNull();
     expect(availableRoute('/leads/a/b')).toBeNull();
     expect(availableRoute('//evil.example/')).toBeNull();

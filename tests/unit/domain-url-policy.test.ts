@@ -13,6 +13,7 @@ const ALLOWED = [
   'https://SISO.AGENCY/Path',
   'https://www.linkedin.com/sharing/share-offsite/?url=https%3A%2F%2Fsiso.agency',
   'https://x.com/intent/tweet?text=Hi',
+  'https://www.linkedin.com/profile/add?startTask=CERTIFICATION_NAME&name=Sales&organizationName=SISO',
   'mailto:client@example.com?subject=Hi',
 ];
 
@@ -24,6 +25,7 @@ const REFUSED = [
   'https://user:pw@siso.agency/',
   'https://siso.agency:8443/',
   'https://www.linkedin.com/in/someone',
+  'https://www.linkedin.com/profile/edit',
   'https://example.com/',
   'javascript:alert(1)',
   'file:///etc/passwd',

@@ -114,7 +114,6 @@ describe('deep links', () => {
       'siso://leads/a%2Fb',
       'siso://leads/%E0%A4%A',
       'siso://settings/x',
-      'siso://training',
       'siso://support',
       'siso://community',
       'siso://',

@@ -12,6 +12,7 @@ import { CommissionsPanel } from './CommissionsPanel';
 import { PartnersPanel } from './PartnersPanel';
 import { PayoutsPanel } from './PayoutsPanel';
 import { PromotionsPanel } from './PromotionsPanel';
+import { TrainingPanel } from './TrainingPanel';
 import { TemplatesPanel } from './TemplatesPanel';
 import { TierRulesPanel } from './TierRulesPanel';
 import { UsagePanel } from './UsagePanel';
@@ -28,6 +29,7 @@ const TABS = [
   { id: 'commissions', label: 'Commissions' },
   { id: 'payouts', label: 'Payouts' },
   { id: 'promotions', label: 'Promotions' },
+  { id: 'training', label: 'Training' },
 ] as const;
 type TabId = (typeof TABS)[number]['id'];
 
@@ -42,7 +44,7 @@ export function AdminPage() {
       <title>Admin · SISO Partner Workstation</title>
       <PageHeader
         title="Admin"
-        description={access.kind === 'admin' ? 'Publish and retire marketing assets, edit templates, brand guidelines and tier rules, set partners’ tiers, see asset usage, adjust commissions, decide withdrawals and publish promotions.' : undefined}
+        description={access.kind === 'admin' ? 'Publish and retire marketing assets, edit templates, brand guidelines and tier rules, set partners’ tiers, see asset usage, adjust commissions, decide withdrawals, publish promotions, see training completion and publish live sessions.' : undefined}
       />
       {access.kind === 'admin' ? (
         <AdminTabs access={access} />
@@ -127,6 +129,7 @@ function AdminTabs({ access }: { access: Extract<AdminAccess, { kind: 'admin' }>
             {tab.id === 'commissions' ? <CommissionsPanel access={access} announce={announce} /> : null}
             {tab.id === 'payouts' ? <PayoutsPanel access={access} announce={announce} /> : null}
             {tab.id === 'promotions' ? <PromotionsPanel access={access} announce={announce} /> : null}
+            {tab.id === 'training' ? <TrainingPanel access={access} announce={announce} /> : null}
           </div>
         ) : null,
       )}

@@ -39,6 +39,18 @@ export type UsageEventRow = z.infer<typeof usageEventRow>;
 const assetSummaryRow = z.object({ id: z.string(), title: z.string(), tier_required: tier, _deleted: z.boolean() });
 export type AssetSummaryRow = z.infer<typeof assetSummaryRow>;
 
+const trainingReportRow = z.object({
+  course_id: z.string(),
+  course_title: z.string(),
+  tier,
+  partners_started: z.coerce.number().int().min(0),
+  modules_completed: z.coerce.number().int().min(0),
+  attempts: z.coerce.number().int().min(0),
+  passed: z.coerce.number().int().min(0),
+  pass_rate: z.number().min(0).max(1).nullable(),
+});
+export type TrainingReportRow = z.infer<typeof trainingReportRow>;
+
 export interface AdminReports {
   listPartners(): Promise<PartnerListRow[]>;
   listUsageEvents(): Promise<UsageEventRow[]>;
@@ -48,6 +60,8 @@ export interface AdminReports {
   listCommissionLines(): Promise<EarningDoc[]>;
   /** Every withdrawal request, newest first, with each partner's masked payout details (profiles.payout_details). */
   listPayouts(): Promise<{ payouts: PayoutDoc[]; payoutDetails: Map<string, string | null> }>;
+  /** admin_training_report: per course and tier, partners started, modules completed, attempts and pass rate. */
+  trainingReport(): Promise<TrainingReportRow[]>;
 }
 
 /** More than an admin screen should list; the newest are shown. */
@@ -126,6 +140,12 @@ export function createAdminReports(client: SupabaseClient): AdminReports {
       const rows = parseReply(z.array(payoutSchema), payouts.data, action);
       const details = parseReply(z.array(payoutMethodRow), methods.data, action);
       return { payouts: rows, payoutDetails: new Map(details.map((row) => [row.partner_id, row.payout_details ?? null])) };
+    },
+    async trainingReport() {
+      const action = 'load the training report';
+      const { data, error } = await client.rpc('admin_training_report');
+      if (error) throw new AdminRequestError(sentenceFor(action, error));
+      return parseReply(z.array(trainingReportRow), data, action);
     },
   };
 }

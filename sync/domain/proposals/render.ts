@@ -6,7 +6,6 @@
  */
 import { embedNotoSans } from '../pdf/embed-fonts';
 import { PDFDocument, rgb, type PDFFont, type PDFImage, type PDFPage, type RGB } from 'pdf-lib';
-import QRCode from 'qrcode';
 import { assertDrawable } from './glyphs';
 import { computePricing, formatMinorUnits, formatPercent } from './pricing';
 import {
@@ -19,6 +18,7 @@ import {
   type ProposalTemplate,
   type TemplateVariable,
 } from './template-schema';
+import { drawQr } from '../pdf/draw-qr';
 
 export const PDF_CREATOR = 'SISO Partner Workstation';
 export const PDF_PRODUCER = 'SISO Partner Workstation (pdf-lib)';
@@ -483,31 +483,6 @@ export function wrapText(text: string, font: PDFFont, size: number, width: numbe
 }
 
 /** Draws the QR code as vector rectangles (one per run of dark modules), with a quiet zone. */
-function drawQr(page: PDFPage, text: string, x: number, y: number, size: number, colour: RGB): void {
-  const modules = QRCode.create(text, { errorCorrectionLevel: 'M' }).modules;
-  const count = modules.size;
-  const quiet = 2;
-  const cell = size / (count + quiet * 2);
-  page.drawRectangle({ x, y, width: size, height: size, color: WHITE });
-  for (let row = 0; row < count; row += 1) {
-    let col = 0;
-    while (col < count) {
-      if (!modules.data[row * count + col]) {
-        col += 1;
-        continue;
-      }
-      const start = col;
-      while (col < count && modules.data[row * count + col]) col += 1;
-      page.drawRectangle({
-        x: x + (quiet + start) * cell,
-        y: y + size - (quiet + row + 1) * cell,
-        width: (col - start) * cell,
-        height: cell,
-        color: colour,
-      });
-    }
-  }
-}
 
 export async function renderProposal(input: RenderProposalInput): Promise<Uint8Array> {
   const template = parseProposalTemplate(input.template);

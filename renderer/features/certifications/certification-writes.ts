@@ -1,0 +1,88 @@
+/**
+ * Every write the certification screens make: an assessment attempt into the local store (queued
+ * offline, pushed by replication; the server grades it and may refuse a too-early retake, which
+ * lands in Sync problems), the certificate PDF made on this device and saved through the platform,
+ * and the LinkedIn add-certification form opened in the system browser.
+ */
+import boldUrl from '../../../resources/fonts/NotoSans-Bold.ttf?url';
+import regularUrl from '../../../resources/fonts/NotoSans-Regular.ttf?url';
+import { certificateFileName, linkedInAddCertificationUrl } from '../../../sync/domain/certifications';
+import type { WorkstationDatabase } from '../../../sync/schema/database';
+import { encodeAttemptAnswers, trainingProgressSchema, type AttemptAnswers, type TrainingProgressDoc } from '../../../sync/schema/training-progress.schema';
+import type { FontBytes } from '../../../sync/domain/pdf/embed-fonts';
+import type { Platform, SaveFileResult } from '../../platform';
+import { errorMessage } from '../../ui/error-message';
+
+/** Adds the partner's answers as a submitted attempt; course_id is the assessment's catalog id. */
+export async function submitAttempt(db: WorkstationDatabase, partnerId: string, assessmentId: string, answers: AttemptAnswers): Promise<TrainingProgressDoc> {
+  const now = new Date().toISOString();
+  const attempt = trainingProgressSchema.parse({
+    id: crypto.randomUUID(),
+    partner_id: partnerId,
+    created_at: now,
+    updated_at: now,
+    kind: 'attempt',
+    course_id: assessmentId,
+    module_index: 0,
+    answers: encodeAttemptAnswers(answers),
+    status: 'submitted',
+    completed_at: now,
+  });
+  await db.training_progress.insert(attempt);
+  return attempt;
+}
+
+async function fetchBytes(url: string): Promise<Uint8Array> {
+  // Vite inlines small assets as data: URLs; decode them here rather than asking connect-src to allow data:.
+  const inline = /^data:[^,]*;base64,(.*)$/.exec(url);
+  if (inline?.[1] !== undefined) return Uint8Array.from(atob(inline[1]), (character) => character.charCodeAt(0));
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/** The same byte arrays every time, so the fonts parsed for one certificate serve the next. */
+let fonts: Promise<FontBytes> | null = null;
+function loadFonts(): Promise<FontBytes> {
+  fonts ??= Promise.all([fetchBytes(regularUrl), fetchBytes(boldUrl)]).then(
+    ([regular, bold]) => ({ regular, bold }),
+    (error: unknown) => {
+      fonts = null;
+      throw new Error(`The certificate fonts could not be loaded (${errorMessage(error)}). Reconnect once so the app can load them, then try again.`);
+    },
+  );
+  return fonts;
+}
+
+export interface CertificateSource {
+  partnerName: string | null;
+  courseTitle: string | null;
+  certificate: Pick<TrainingProgressDoc, 'track' | 'issued_at' | 'expires_at' | 'verification_code'>;
+}
+
+/**
+ * Makes the certificate PDF on this device and offers to save it (`saved: false` when the person
+ * cancels). Rejects with a sentence saying what went wrong; show it with errorMessage().
+ */
+export async function downloadCertificate(platform: Pick<Platform, 'saveFile'>, source: CertificateSource): Promise<SaveFileResult> {
+  const { certificate } = source;
+  if (!certificate.verification_code || !certificate.issued_at) throw new Error('This certificate has not been verified by SISO yet. Sync once, then try again.');
+  if (!source.partnerName) throw new Error('Your profile has not synced to this device yet, so the certificate has no name to show. Sync once, then try again.');
+  const [{ renderCertificate }, fontBytes] = await Promise.all([import('../../../sync/domain/certificates'), loadFonts()]);
+  const track = certificate.track ?? source.courseTitle ?? 'SISO';
+  const data = await renderCertificate({
+    partnerName: source.partnerName,
+    track,
+    courseTitle: source.courseTitle,
+    issuedAt: certificate.issued_at,
+    expiresAt: certificate.expires_at ?? null,
+    verificationCode: certificate.verification_code,
+    fonts: fontBytes,
+  });
+  return platform.saveFile({ suggestedName: certificateFileName(track, certificate.verification_code), mimeType: 'application/pdf', data });
+}
+
+/** Opens LinkedIn's add-certification form, filled in, in the system browser. */
+export async function addCertificateToLinkedIn(platform: Pick<Platform, 'openExternal'>, certificate: { track: string; issuedAt: string; verificationCode: string }) {
+  return platform.openExternal(linkedInAddCertificationUrl({ name: `SISO ${certificate.track} certification`, issuedAt: certificate.issuedAt, verificationCode: certificate.verificationCode }));
+}

@@ -1,0 +1,3 @@
+/** The certification screens' public surface: the pages the route table loads. */
+export { AssessmentPage } from './AssessmentPage';
+export { CertificationsPage } from './CertificationsPage';

@@ -1,0 +1,2 @@
+/** What routes import from the Live sessions feature. */
+export { LiveSessionsPage } from './LiveSessionsPage';
