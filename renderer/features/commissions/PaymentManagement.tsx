@@ -490,7 +490,8 @@ function AutomaticWithdrawals({
         </p>
       ) : null}
       <p role="status" className="commission-payments__notice">
-        {busy ? 'Saving…' : justSaved && justSaved.syncedAt === saved ? (justSaved.value ? 'Automatic withdrawals are on.' : 'Automatic withdrawals are off; request withdrawals yourself.') : null}
+        {/* After a save the notice follows the box, so it stays when sync brings the same value back. */}
+        {busy ? 'Saving…' : justSaved ? (checked ? 'Automatic withdrawals are on.' : 'Automatic withdrawals are off; request withdrawals yourself.') : null}
       </p>
       <FormAlert message={failure} />
     </div>
