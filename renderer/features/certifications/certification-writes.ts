@@ -4,14 +4,11 @@
  * lands in Sync problems), the certificate PDF made on this device and saved through the platform,
  * and the LinkedIn add-certification form opened in the system browser.
  */
-import boldUrl from '../../../resources/fonts/NotoSans-Bold.ttf?url';
-import regularUrl from '../../../resources/fonts/NotoSans-Regular.ttf?url';
 import { certificateFileName, linkedInAddCertificationUrl } from '../../../sync/domain/certifications';
 import type { WorkstationDatabase } from '../../../sync/schema/database';
 import { encodeAttemptAnswers, trainingProgressSchema, type AttemptAnswers, type TrainingProgressDoc } from '../../../sync/schema/training-progress.schema';
-import type { FontBytes } from '../../../sync/domain/pdf/embed-fonts';
 import type { Platform, SaveFileResult } from '../../platform';
-import { errorMessage } from '../../ui/error-message';
+import { loadPdfFonts } from '../../platform/pdf-fonts';
 
 /** Adds the partner's answers as a submitted attempt; course_id is the assessment's catalog id. */
 export async function submitAttempt(db: WorkstationDatabase, partnerId: string, assessmentId: string, answers: AttemptAnswers): Promise<TrainingProgressDoc> {
@@ -32,28 +29,6 @@ export async function submitAttempt(db: WorkstationDatabase, partnerId: string, 
   return attempt;
 }
 
-async function fetchBytes(url: string): Promise<Uint8Array> {
-  // Vite inlines small assets as data: URLs; decode them here rather than asking connect-src to allow data:.
-  const inline = /^data:[^,]*;base64,(.*)$/.exec(url);
-  if (inline?.[1] !== undefined) return Uint8Array.from(atob(inline[1]), (character) => character.charCodeAt(0));
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  return new Uint8Array(await response.arrayBuffer());
-}
-
-/** The same byte arrays every time, so the fonts parsed for one certificate serve the next. */
-let fonts: Promise<FontBytes> | null = null;
-function loadFonts(): Promise<FontBytes> {
-  fonts ??= Promise.all([fetchBytes(regularUrl), fetchBytes(boldUrl)]).then(
-    ([regular, bold]) => ({ regular, bold }),
-    (error: unknown) => {
-      fonts = null;
-      throw new Error(`The certificate fonts could not be loaded (${errorMessage(error)}). Reconnect once so the app can load them, then try again.`);
-    },
-  );
-  return fonts;
-}
-
 export interface CertificateSource {
   partnerName: string | null;
   courseTitle: string | null;
@@ -68,7 +43,7 @@ export async function downloadCertificate(platform: Pick<Platform, 'saveFile'>, 
   const { certificate } = source;
   if (!certificate.verification_code || !certificate.issued_at) throw new Error('This certificate has not been verified by SISO yet. Sync once, then try again.');
   if (!source.partnerName) throw new Error('Your profile has not synced to this device yet, so the certificate has no name to show. Sync once, then try again.');
-  const [{ renderCertificate }, fontBytes] = await Promise.all([import('../../../sync/domain/certificates'), loadFonts()]);
+  const [{ renderCertificate }, fontBytes] = await Promise.all([import('../../../sync/domain/certificates'), loadPdfFonts('certificate')]);
   const track = certificate.track ?? source.courseTitle ?? 'SISO';
   const data = await renderCertificate({
     partnerName: source.partnerName,

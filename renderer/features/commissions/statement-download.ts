@@ -4,13 +4,11 @@
  * under 150 ms (tests/bench/statements.bench.ts); pdf-lib and the fonts load on the first download
  * only, and the parsed fonts are kept for the next one.
  */
-import boldUrl from '../../../resources/fonts/NotoSans-Bold.ttf?url';
-import regularUrl from '../../../resources/fonts/NotoSans-Regular.ttf?url';
 import { describePayoutMethod, readMaskedPayoutMethod, readMaskedTaxDetails } from '../../../sync/domain/payouts';
 import { statementFileName, type StatementEarning, type StatementPayout, type StatementPeriod } from '../../../sync/domain/statements/statement-maths';
 import type { ProfileDoc } from '../../../sync/schema/profiles.schema';
 import type { Platform, SaveFileResult } from '../../platform';
-import { errorMessage } from '../../ui/error-message';
+import { loadPdfFonts } from '../../platform/pdf-fonts';
 
 /** What a statement is made from; the Commission center's data (useCommissionsData) has all of it. */
 export interface StatementSource {
@@ -25,36 +23,9 @@ export interface StatementSource {
 
 export { statementFileName, type StatementPeriod };
 
-interface FontBytes {
-  regular: Uint8Array;
-  bold: Uint8Array;
-}
-
-async function fetchBytes(url: string): Promise<Uint8Array> {
-  // Vite inlines small assets as data: URLs; decode them here rather than asking connect-src to allow data:.
-  const inline = /^data:[^,]*;base64,(.*)$/.exec(url);
-  if (inline?.[1] !== undefined) return Uint8Array.from(atob(inline[1]), (character) => character.charCodeAt(0));
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  return new Uint8Array(await response.arrayBuffer());
-}
-
-/** The same byte arrays every time, so the fonts parsed for one statement serve the next. */
-let fonts: Promise<FontBytes> | null = null;
-function loadFonts(): Promise<FontBytes> {
-  fonts ??= Promise.all([fetchBytes(regularUrl), fetchBytes(boldUrl)]).then(
-    ([regular, bold]) => ({ regular, bold }),
-    (error: unknown) => {
-      fonts = null;
-      throw new Error(`The statement fonts could not be loaded (${errorMessage(error)}). Reconnect once so the app can load them, then try again.`);
-    },
-  );
-  return fonts;
-}
-
 /** The statement's PDF bytes, without saving them. */
 export async function makeCommissionStatement(source: StatementSource, period: StatementPeriod): Promise<Uint8Array> {
-  const [{ renderCommissionStatement }, fontBytes] = await Promise.all([import('../../../sync/domain/statements'), loadFonts()]);
+  const [{ renderCommissionStatement }, fontBytes] = await Promise.all([import('../../../sync/domain/statements'), loadPdfFonts('statement')]);
   const { profile } = source;
   if (!profile) throw new Error('Your profile has not synced to this device yet, so the statement has no name to go on. Sync once, then try again.');
   const tax = readMaskedTaxDetails(profile.tax_details);
