@@ -22,10 +22,11 @@ export const ACTIVITY_KINDS = [
   'proposal_created',
   'asset_download',
   'asset_customised',
+  'article_feedback',
 ] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
-/** A lead's timeline entry, or (without lead_id) one of the partner's usage events. */
+/** A lead's timeline entry, or (without lead_id) one of the partner's usage events or article feedback. */
 export const activitySchema = z.object({
   ...partnerRowShape,
   lead_id: recordId.nullish(),
@@ -39,7 +40,8 @@ export type ActivityDoc = z.infer<typeof activitySchema>;
 
 export const activitiesRxSchema: RxJsonSchema<ActivityDoc> = {
   title: 'activities',
-  version: 0,
+  // 1: kind 'article_feedback' ("was this helpful", meta {"article_id":"…","helpful":true}).
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {

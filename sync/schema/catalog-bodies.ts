@@ -74,6 +74,15 @@ export type AssessmentBody = z.infer<typeof assessmentBodySchema>;
 
 const trainingInstant = z.iso.datetime({ offset: true });
 
+/** `catalog.body` of kind `learning_path`: a featured sequence of courses toward a goal. */
+export const learningPathBodySchema = z.object({
+  summary: z.string().min(1),
+  /** Catalog ids of courses, in the order to take them. */
+  course_ids: z.array(z.string().min(1)).min(2),
+  featured: z.boolean(),
+});
+export type LearningPathBody = z.infer<typeof learningPathBodySchema>;
+
 /** `catalog.body` of kind `webinar`; an exclusive webinar is one whose tier_required is above starter. */
 export const webinarBodySchema = z.object({
   starts_at: trainingInstant,

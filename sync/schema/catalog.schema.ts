@@ -25,6 +25,14 @@ export const CATALOG_KINDS = [
   'assessment',
   'webinar',
   'coaching_slot',
+  'learning_path',
+  'forum_category',
+  'group_call',
+  'challenge',
+  'support_settings',
+  'community_leaderboard',
+  'partner_directory',
+  'agreement',
 ] as const;
 export type CatalogKind = (typeof CATALOG_KINDS)[number];
 
@@ -59,7 +67,8 @@ export type CatalogDoc = z.infer<typeof catalogSchema>;
 export const catalogRxSchema: RxJsonSchema<CatalogDoc> = {
   title: 'catalog',
   // 1: kind 'promotion' (migration catalog_promotions). 2: training kinds (migration training_hub).
-  version: 2,
+  // 3: learning paths, support and community kinds, agreements (migration support_community).
+  version: 3,
   primaryKey: 'id',
   type: 'object',
   properties: {

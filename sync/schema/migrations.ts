@@ -16,10 +16,49 @@ export const WORKSTATION_MIGRATION_STRATEGIES: WorkstationMigrationStrategies = 
     2: (doc: Record<string, unknown>) => ({ ...doc, payout_automatic: doc.payout_automatic === true }),
   },
   leads: {},
-  activities: {},
+  activities: {
+    // 1: kind 'article_feedback' joins (migration support_community); stored rows are unchanged.
+    1: (doc: Record<string, unknown>) => doc,
+  },
   referral_links: {},
-  tickets: {},
-  ticket_messages: {},
+  tickets: {
+    // 1: threads for support and the forum (migration support_community); every older row was a support ticket.
+    1: (doc: Record<string, unknown>) => ({
+      ...doc,
+      kind: 'support',
+      tier_required: 'starter',
+      author_name: null,
+      author_company: null,
+      author_tier: null,
+      locked: false,
+      hidden: false,
+      pinned: false,
+      assigned_to: null,
+      assigned_name: null,
+      first_response_at: null,
+      response_due_at: null,
+      last_message_at: null,
+      message_count: 0,
+      helpful_message_id: null,
+    }),
+  },
+  ticket_messages: {
+    // 1: forum posts, internal notes, attachments (migration support_community).
+    1: (doc: Record<string, unknown>) => ({
+      ...doc,
+      visibility: 'public',
+      author_name: null,
+      author_company: null,
+      author_tier: null,
+      hidden: false,
+      helpful: false,
+      edited_at: null,
+      attachment_path: null,
+      attachment_name: null,
+      attachment_mime: null,
+      attachment_size: null,
+    }),
+  },
   training_progress: {
     // 1: kinds (migration training_hub); every row recorded before was module progress.
     1: (doc: Record<string, unknown>) => ({
@@ -43,6 +82,8 @@ export const WORKSTATION_MIGRATION_STRATEGIES: WorkstationMigrationStrategies = 
     1: (doc: Record<string, unknown>) => doc,
     // 2: kinds module, assessment, webinar and coaching_slot join; stored rows are unchanged.
     2: (doc: Record<string, unknown>) => doc,
+    // 3: learning paths, support, community and agreement kinds join; stored rows are unchanged.
+    3: (doc: Record<string, unknown>) => doc,
   },
   earnings: {
     // 1: commission lines (migration earnings_commission_lines). Legacy statuses and types stay

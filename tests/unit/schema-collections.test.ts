@@ -21,8 +21,8 @@ const MINIMAL: { [N in CollectionName]: WorkstationDocTypes[N] } = {
   leads: { id: 'lead-1', partner_id: PARTNER, created_at: AT, company: 'Żółć Logistyka', source: 'event', stage: 'new' },
   activities: { id: 'act-1', partner_id: PARTNER, created_at: AT, kind: 'note', occurred_at: AT },
   referral_links: { id: 'link-1', partner_id: PARTNER, created_at: AT, name: 'LinkedIn', destination: 'https://siso.agency/' },
-  tickets: { id: 'ticket-1', partner_id: PARTNER, created_at: AT, subject: 'Logo upload', priority: 'normal', status: 'open' },
-  ticket_messages: { id: 'msg-1', partner_id: PARTNER, created_at: AT, ticket_id: 'ticket-1', author_role: 'partner', body: 'Hello' },
+  tickets: { id: 'ticket-1', partner_id: PARTNER, created_at: AT, subject: 'Logo upload', priority: 'normal', status: 'open', kind: 'support', tier_required: 'starter', locked: false, hidden: false, pinned: false, message_count: 0 },
+  ticket_messages: { id: 'msg-1', partner_id: PARTNER, created_at: AT, ticket_id: 'ticket-1', author_role: 'partner', body: 'Hello', visibility: 'public', hidden: false, helpful: false },
   training_progress: { id: 'tp-1', partner_id: PARTNER, created_at: AT, kind: 'module', course_id: 'course-1', module_index: 0 },
   notifications: { id: 'n-1', partner_id: PARTNER, created_at: AT, title: 'Welcome', kind: 'info' },
   partner_status: {
@@ -39,7 +39,7 @@ const MINIMAL: { [N in CollectionName]: WorkstationDocTypes[N] } = {
 };
 
 /** Schemas that have moved past version 0, each with its migration strategy (schema-migration tests those). */
-const SCHEMA_VERSIONS: Partial<Record<CollectionName, number>> = { profiles: 2, earnings: 1, catalog: 2, training_progress: 1 };
+const SCHEMA_VERSIONS: Partial<Record<CollectionName, number>> = { profiles: 2, earnings: 1, catalog: 3, training_progress: 1, tickets: 1, ticket_messages: 1, activities: 1 };
 
 const INTERNAL_PROPERTIES = new Set(['_deleted', '_rev', '_meta', '_attachments']);
 

@@ -13,6 +13,8 @@ import { COLLECTION_NAMES, WORKSTATION_COLLECTIONS } from '../../sync/schema/col
 import { catalogRxSchema, type CatalogDoc } from '../../sync/schema/catalog.schema';
 import { promotionBodySchema } from '../../sync/schema/catalog-bodies';
 import { trainingProgressRxSchema, type TrainingProgressDoc } from '../../sync/schema/training-progress.schema';
+import { ticketsRxSchema, type TicketDoc } from '../../sync/schema/tickets.schema';
+import { ticketMessagesRxSchema, type TicketMessageDoc } from '../../sync/schema/ticket-messages.schema';
 
 const PARTNER = '00000000-0000-4000-8000-000000000a01';
 const storage = getRxStorageDexie({ indexedDB, IDBKeyRange });
@@ -89,7 +91,7 @@ describe('schema migrations', () => {
     ]);
   });
 
-  it('opens a store written with catalog v0 (before promotions) at v1, keeping every row, and then accepts promotions', async () => {
+  it('opens a store written with catalog v0 (before promotions) at the latest version, keeping every row, and then accepts promotions', async () => {
     const name = `catalog-migration-${Date.now()}`;
     const v0Kinds = ['asset', 'template', 'course', 'article', 'tier_rule', 'announcement', 'brand_guideline'];
     const catalogV0 = {
@@ -113,7 +115,7 @@ describe('schema migrations', () => {
     }
 
     db = await openWorkstationDatabase({ name, storage, devMode: true });
-    expect(db.collections.catalog.schema.version).toBe(2);
+    expect(db.collections.catalog.schema.version).toBe(catalogRxSchema.version);
     const kept = await db.collections.catalog.find({ sort: [{ id: 'asc' }] }).exec();
     expect(kept.map((doc) => [doc.id, doc.kind, doc.body])).toEqual([
       ['deck', 'template', { id: 'deck' }],
@@ -151,6 +153,50 @@ describe('schema migrations', () => {
     expect(db.collections.training_progress.schema.version).toBe(1);
     const kept = (await db.collections.training_progress.findOne('tp-old').exec())?.toJSON();
     expect(kept).toMatchObject({ kind: 'module', course_id: 'course-1', module_index: 2, score: 90, status: null, verification_code: null, position_seconds: null });
+  });
+
+  it('opens tickets and messages written at v0 at v1, as support threads with public messages and the server fields empty', async () => {
+    const name = `threads-migration-${Date.now()}`;
+    const partner = '00000000-0000-4000-8000-000000000001';
+    const pick = (properties: Record<string, unknown>, keep: string[]) => Object.fromEntries(keep.map((key) => [key, properties[key]]));
+    const base = ['id', 'partner_id', 'created_at', 'updated_at', '_deleted'];
+    const ticketsV0 = {
+      ...ticketsRxSchema, version: 0, indexes: ['created_at', ['status', 'created_at']],
+      properties: pick(ticketsRxSchema.properties, [...base, 'subject', 'category', 'priority', 'status']),
+      required: ['id', 'partner_id', 'created_at', 'subject', 'priority', 'status'],
+    } as unknown as RxJsonSchema<TicketDoc>;
+    const messagesV0 = {
+      ...ticketMessagesRxSchema, version: 0,
+      properties: pick(ticketMessagesRxSchema.properties, [...base, 'ticket_id', 'author_role', 'body']),
+      required: ['id', 'partner_id', 'created_at', 'ticket_id', 'author_role', 'body'],
+    } as unknown as RxJsonSchema<TicketMessageDoc>;
+    const originals = [WORKSTATION_COLLECTIONS.tickets.schema, WORKSTATION_COLLECTIONS.ticket_messages.schema] as const;
+    (WORKSTATION_COLLECTIONS.tickets as { schema: unknown }).schema = ticketsV0;
+    (WORKSTATION_COLLECTIONS.ticket_messages as { schema: unknown }).schema = messagesV0;
+    try {
+      const v0 = await openWorkstationDatabase({
+        name, storage, devMode: true,
+        migrationStrategies: { ...WORKSTATION_MIGRATION_STRATEGIES, tickets: {}, ticket_messages: {} },
+      });
+      await v0.collections.tickets.insert({
+        id: 't-old', partner_id: partner, created_at: '2026-11-01T10:00:00.000Z', subject: 'Łódź logo upload', priority: 'high', status: 'waiting',
+      } as unknown as TicketDoc);
+      await v0.collections.ticket_messages.insert({
+        id: 'm-old', partner_id: partner, created_at: '2026-11-01T10:00:00.000Z', ticket_id: 't-old', author_role: 'support', body: 'Which file?',
+      } as unknown as TicketMessageDoc);
+      await v0.close();
+    } finally {
+      (WORKSTATION_COLLECTIONS.tickets as { schema: unknown }).schema = originals[0];
+      (WORKSTATION_COLLECTIONS.ticket_messages as { schema: unknown }).schema = originals[1];
+    }
+
+    db = await openWorkstationDatabase({ name, storage, devMode: true });
+    expect((await db.collections.tickets.findOne('t-old').exec())?.toJSON()).toMatchObject({
+      kind: 'support', subject: 'Łódź logo upload', status: 'waiting', priority: 'high', tier_required: 'starter', locked: false, hidden: false, message_count: 0, first_response_at: null,
+    });
+    expect((await db.collections.ticket_messages.findOne('m-old').exec())?.toJSON()).toMatchObject({
+      body: 'Which file?', author_role: 'support', visibility: 'public', hidden: false, helpful: false, attachment_path: null,
+    });
   });
 
   it('promotion bodies need a headline, a reward and an end after the start', () => {

@@ -13,6 +13,7 @@ export const ACTIVITY_LABELS: Record<ActivityKind, string> = {
   proposal_created: 'Proposal created',
   asset_download: 'Asset downloaded',
   asset_customised: 'Asset customised',
+  article_feedback: 'Article feedback',
 };
 
 const RELATIVE_STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
