@@ -18,28 +18,23 @@ import { createHash } from 'node:crypto';
 import { open as openFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedUsers } from '../../sync/server/db/seed-accounts';
 import { seedId } from '../../sync/server/db/seed';
-import { checkA11y, collectPageProblems, launchChromium } from '../fixtures/browser';
-import { startTestBackend, type SeedAccount, type TestBackend } from '../fixtures/backend';
-import { realProblems, signInFromWelcome } from '../fixtures/account-browser';
-import { startStaticServer, type StaticServer } from '../fixtures/web-server';
+import { checkA11y } from '../fixtures/browser';
+import { type SeedAccount } from '../fixtures/backend';
+import { realProblems } from '../fixtures/account-browser';
+import { useAccountsHarness } from '../fixtures/accounts-harness';
 
-let backend: TestBackend;
-let server: StaticServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
 const bigFile = join(tmpdir(), `admin-e2e-too-big-${process.pid}.mp4`);
 
 const SYNC_TIMEOUT = 45_000;
 
+const harness = useAccountsHarness({ syncTimeout: SYNC_TIMEOUT });
+
 beforeAll(async () => {
-  backend = await startTestBackend();
-  server = await startStaticServer({ backendUrl: backend.url });
-  browser = await launchChromium();
   // 52 MB, sparse: only its size matters, the check refuses it before reading it.
   const handle = await openFile(bigFile, 'w');
   await handle.truncate(52 * 1024 * 1024);
@@ -47,10 +42,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
-  await backend?.close();
   await rm(bigFile, { force: true });
 });
 
@@ -68,17 +59,6 @@ function pngBytes(width: number, height: number): Buffer {
   return PNG.sync.write(png);
 }
 
-async function newWindow(): Promise<{ page: Page; context: BrowserContext; problems: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light', locale: 'en-GB' });
-  contexts.push(context);
-  const page = await context.newPage();
-  return { page, context, problems: collectPageProblems(page) };
-}
-
-function signIn(page: Page, account: SeedAccount): Promise<void> {
-  return signInFromWelcome(page, { appUrl: server.url, backendUrl: backend.url }, account, { awaitSync: SYNC_TIMEOUT });
-}
-
 describe('admin area', () => {
   let admin: { page: Page; context: BrowserContext; problems: string[] };
   /** An Active partner's app, open on the Marketing center while the admin works. */
@@ -88,15 +68,15 @@ describe('admin area', () => {
   const LIVE_PUSH_MS = 2_000;
 
   it('shows Admin to an admin, with the catalog’s assets listed', async () => {
-    admin = await newWindow();
+    admin = await harness.newWindow();
     const { page } = admin;
-    await signIn(page, 'admin');
+    await harness.signIn(page, 'admin');
     // An admin's store holds every partner's rows: partner screens are not offered, the start is Admin.
     await page.getByRole('heading', { level: 1, name: 'Admin' }).waitFor();
     const nav = page.getByRole('navigation', { name: 'Main' });
     const links = await nav.getByRole('link').allTextContents();
     expect(links.map((text) => text.trim())).toEqual(['Admin', 'Marketing center', 'Workspace', 'Settings']);
-    await page.goto(new URL('#/leads', server.url).href);
+    await page.goto(new URL('#/leads', harness.appUrl).href);
     await page.getByRole('heading', { level: 1, name: 'Leads' }).waitFor();
     await page.getByText('Leads shows a partner’s own data, and this is a SISO admin account.', { exact: false }).waitFor();
     await nav.getByRole('link', { name: 'Admin' }).click();
@@ -163,9 +143,9 @@ describe('admin area', () => {
   }, 60_000);
 
   it('publishes an asset with a file: progress while uploading, then listed with its thumbnail and hash', async () => {
-    partner = await newWindow();
-    await signIn(partner.page, 'active');
-    await partner.page.goto(new URL('#/marketing-center', server.url).href);
+    partner = await harness.newWindow();
+    await harness.signIn(partner.page, 'active');
+    await partner.page.goto(new URL('#/marketing-center', harness.appUrl).href);
     await partnerCard('Plans and Pricing Brochure').waitFor();
 
     const { page } = admin;
@@ -201,7 +181,7 @@ describe('admin area', () => {
     await row.getByText('Published', { exact: true }).waitFor({ timeout: SYNC_TIMEOUT });
     await row.getByText('Version 1', { exact: true }).waitFor();
 
-    const { data, error } = await backend.serviceClient().from('catalog').select('*').eq('title', title).single();
+    const { data, error } = await harness.backend.serviceClient().from('catalog').select('*').eq('title', title).single();
     expect(error).toBeNull();
     const stored = data as { file_path: string; file_sha256: string; file_size: number; mime_type: string; version: number; tags: string[]; body: { thumbnail: string; description: string } };
     expect(stored).toMatchObject({ file_size: image.length, mime_type: 'image/png', version: 1, tags: ['autumn', 'linkedin'] });
@@ -210,7 +190,7 @@ describe('admin area', () => {
     expect(stored.body.thumbnail).toMatch(/^data:image\/jpeg;base64,/);
     expect(stored.body.thumbnail.length).toBeLessThanOrEqual(96 * 1024);
 
-    const { client } = await backend.signIn('starter');
+    const { client } = await harness.backend.signIn('starter');
     const download = await client.storage.from('assets').download(stored.file_path);
     expect(download.error).toBeNull();
     expect(Buffer.from(await (download.data as Blob).arrayBuffer()).equals(image)).toBe(true);
@@ -245,7 +225,7 @@ describe('admin area', () => {
     await partnerCard('Plans and Pricing Brochure').waitFor({ state: 'detached', timeout: LIVE_PUSH_MS });
     expect(realProblems(partner.problems)).toEqual([]);
     await rowOf('Plans and Pricing Brochure').waitFor({ state: 'detached', timeout: SYNC_TIMEOUT });
-    const { data } = await backend.serviceClient().from('catalog').select('_deleted, version').eq('slug', 'siso-pricing-brochure').single();
+    const { data } = await harness.backend.serviceClient().from('catalog').select('_deleted, version').eq('slug', 'siso-pricing-brochure').single();
     expect(data).toEqual({ _deleted: true, version: 1 });
 
     // Restored from Retired assets: back in the admin's list and on the partner's open screen.
@@ -259,7 +239,7 @@ describe('admin area', () => {
   it('shows every admin tab without accessibility problems', async () => {
     const { page } = admin;
     // Usage events as partners' apps record them.
-    const service = backend.serviceClient();
+    const service = harness.backend.serviceClient();
     const { data: brochure } = await service.from('catalog').select('id').eq('slug', 'siso-overview-brochure').single();
     const { data: deck } = await service.from('catalog').select('id').eq('slug', 'proposal-deck').single();
     const event = (account: SeedAccount, assetId: string, index: number) => ({
@@ -344,7 +324,7 @@ describe('admin area', () => {
 
   it('adjusts a commission with a reason and records a bonus, both kept in the line’s history', async () => {
     const { page } = admin;
-    const service = backend.serviceClient();
+    const service = harness.backend.serviceClient();
     const performer = seedUsers.performer;
     await page.getByRole('tab', { name: 'Commissions' }).click();
     const panel = page.getByRole('tabpanel', { name: 'Commissions' });
@@ -450,7 +430,7 @@ describe('admin area', () => {
     const listed = panel.getByRole('listitem').filter({ hasText: title });
     await listed.getByText(/£150 bonus · .* Active and above · version 1 · published/).waitFor({ timeout: SYNC_TIMEOUT });
 
-    const { client } = await backend.signIn('active');
+    const { client } = await harness.backend.signIn('active');
     const { data } = await client.from('catalog').select('kind, tier_required, published, body').eq('title', title).single();
     const stored = data as { kind: string; tier_required: string; published: boolean; body: Record<string, string> };
     expect(stored).toMatchObject({ kind: 'promotion', tier_required: 'active', published: true });
@@ -468,10 +448,10 @@ describe('admin area', () => {
 
   it('reports training by course and tier and publishes a webinar partners can read', async () => {
     const { page } = admin;
-    const { client: adminClient } = await backend.signIn('admin');
+    const { client: adminClient } = await harness.backend.signIn('admin');
     const TIER_NAMES = { starter: 'Starter', active: 'Active', performer: 'Performer', elite: 'Elite' } as const;
     // The report groups by each partner's current tier; an earlier test may have promoted the Starter.
-    const status = await backend.serviceClient().from('partner_status').select('tier').eq('partner_id', seedUsers.starter.id).single();
+    const status = await harness.backend.serviceClient().from('partner_status').select('tier').eq('partner_id', seedUsers.starter.id).single();
     const starterTier = (status.data as { tier: 'starter' | 'active' | 'performer' | 'elite' }).tier;
     type ReportRow = { course_title: string; tier: string; partners_started: number; modules_completed: number; attempts: number };
     const serverRow = async () => {
@@ -485,7 +465,7 @@ describe('admin area', () => {
     const progress = [6, 7].map((index) => ({
       id: `e2e-training-${index}`, partner_id: seedUsers.starter.id, kind: 'module', course_id: courseId, module_index: index, completed_at: new Date().toISOString(),
     }));
-    expect((await backend.serviceClient().from('training_progress').insert(progress)).error).toBeNull();
+    expect((await harness.backend.serviceClient().from('training_progress').insert(progress)).error).toBeNull();
 
     await page.getByRole('tab', { name: 'Training' }).click();
     const panel = page.getByRole('tabpanel', { name: 'Training' });
@@ -511,7 +491,7 @@ describe('admin area', () => {
     await panel.getByRole('button', { name: 'Save webinar' }).click();
     await page.getByRole('status').filter({ hasText: `Saved webinar “${title}” (version 1, published).` }).waitFor({ timeout: 20_000 });
 
-    const { client } = await backend.signIn('performer');
+    const { client } = await harness.backend.signIn('performer');
     const { data } = await client.from('catalog').select('kind, tier_required, body').eq('title', title).single();
     expect(data).toMatchObject({ kind: 'webinar', tier_required: 'performer', body: { host: 'Maya Patel', join_url: 'https://meet.siso.test/referral-clinic' } });
     await page.screenshot({ path: '/tmp/admin-training.png', fullPage: true });
@@ -520,12 +500,12 @@ describe('admin area', () => {
   }, 90_000);
 
   it('hides Admin from partners and says #/admin is for SISO admins only', async () => {
-    const { page, problems } = await newWindow();
-    await signIn(page, 'starter');
+    const { page, problems } = await harness.newWindow();
+    await harness.signIn(page, 'starter');
     const nav = page.getByRole('navigation', { name: 'Main' });
     await nav.getByRole('link', { name: 'Dashboard' }).waitFor();
     expect(await nav.getByRole('link', { name: 'Admin' }).count()).toBe(0);
-    await page.goto(new URL('#/admin', server.url).href);
+    await page.goto(new URL('#/admin', harness.appUrl).href);
     await page.getByRole('heading', { level: 1, name: 'Admin' }).waitFor();
     await page.getByRole('alert').filter({ hasText: /The admin area is only for SISO admins\. starter@siso\.test is a partner account/ }).waitFor();
     expect(await page.getByRole('tab').count()).toBe(0);

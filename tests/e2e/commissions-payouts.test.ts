@@ -8,57 +8,29 @@
  * in Sync problems with the reason. Screenshots: /tmp/commissions-requested.png,
  * /tmp/commissions-approved.png, /tmp/admin-payouts.png, /tmp/commissions-sync-problem.png.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { seedUsers } from '../../sync/server/db/seed-accounts';
-import { checkA11y, collectPageProblems, launchChromium } from '../fixtures/browser';
-import { startTestBackend, type SeedAccount, type TestBackend } from '../fixtures/backend';
-import { realProblems, signInFromWelcome } from '../fixtures/account-browser';
-import { startStaticServer, type StaticServer } from '../fixtures/web-server';
-
-let backend: TestBackend;
-let server: StaticServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+import { checkA11y } from '../fixtures/browser';
+import { realProblems } from '../fixtures/account-browser';
+import { useAccountsHarness } from '../fixtures/accounts-harness';
 
 const SYNC_TIMEOUT = 45_000;
 /** An admin's decision reaches the partner's open screen within a few seconds. */
 const LIVE_MS = 10_000;
 const performer = seedUsers.performer;
 
-beforeAll(async () => {
-  backend = await startTestBackend();
-  server = await startStaticServer({ backendUrl: backend.url });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
-  await backend?.close();
-});
-
-async function newWindow(): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light', locale: 'en-GB' });
-  contexts.push(context);
-  const page = await context.newPage();
-  return { context, page, problems: collectPageProblems(page) };
-}
-
-function signIn(page: Page, account: SeedAccount): Promise<void> {
-  return signInFromWelcome(page, { appUrl: server.url, backendUrl: backend.url }, account, { awaitSync: SYNC_TIMEOUT });
-}
+const harness = useAccountsHarness({ syncTimeout: SYNC_TIMEOUT });
 
 /** What the server says the performer can withdraw in GBP (partner_available_balance). */
 async function serverAvailable(): Promise<number> {
-  const { data, error } = await backend.serviceClient().rpc('partner_available_balance', { target_partner: performer.id, balance_currency: 'GBP' });
+  const { data, error } = await harness.backend.serviceClient().rpc('partner_available_balance', { target_partner: performer.id, balance_currency: 'GBP' });
   if (error) throw new Error(`partner_available_balance: ${error.message}`);
   return Number(data);
 }
 
 async function serverPayouts(amount: number): Promise<{ id: string; status: string }[]> {
-  const { data, error } = await backend.serviceClient().from('payouts').select('id, status').eq('partner_id', performer.id).eq('amount', amount);
+  const { data, error } = await harness.backend.serviceClient().from('payouts').select('id, status').eq('partner_id', performer.id).eq('amount', amount);
   if (error) throw new Error(`payouts: ${error.message}`);
   return data as { id: string; status: string }[];
 }
@@ -69,11 +41,11 @@ function money(page: Page, amount: number): Promise<string> {
 
 describe('commission center withdrawals with an admin in a second window', () => {
   it('requests offline, syncs, is approved by an admin and shows Approved live; the server refuses more than the balance', async () => {
-    const { client: adminClient } = await backend.signIn('admin');
-    const partner = await newWindow();
+    const { client: adminClient } = await harness.backend.signIn('admin');
+    const partner = await harness.newWindow();
     const { page } = partner;
-    await signIn(page, 'performer');
-    await page.goto(new URL('#/commissions', server.url).href);
+    await harness.signIn(page, 'performer');
+    await page.goto(new URL('#/commissions', harness.appUrl).href);
     await page.getByRole('heading', { level: 1, name: 'Commission center' }).waitFor();
 
     // A bonus the partner's app pulls now; later it is reversed while the app is offline, so the
@@ -86,7 +58,7 @@ describe('commission center withdrawals with an admin in a second window', () =>
     const bonusId = (bonus.data as { id: string }).id;
     expect(await serverAvailable()).toBeCloseTo(before + 500, 2);
     // Partners cannot record commissions for themselves.
-    const { client: performerClient } = await backend.signIn('performer');
+    const { client: performerClient } = await harness.backend.signIn('performer');
     const selfBonus = await performerClient.rpc('admin_record_commission', {
       target_partner: performer.id, commission_type: 'bonus', amount: 1000, currency: 'GBP', reason: 'I deserve it',
     });
@@ -123,9 +95,9 @@ describe('commission center withdrawals with an admin in a second window', () =>
     await expect.poll(async () => (await serverPayouts(requested)).map((payout) => payout.status), { timeout: SYNC_TIMEOUT }).toEqual(['requested']);
 
     // The admin approves it in a second window.
-    const admin = await newWindow();
-    await signIn(admin.page, 'admin');
-    await admin.page.goto(new URL('#/admin?tab=payouts', server.url).href);
+    const admin = await harness.newWindow();
+    await harness.signIn(admin.page, 'admin');
+    await admin.page.goto(new URL('#/admin?tab=payouts', harness.appUrl).href);
     const requests = admin.page.getByRole('table', { name: 'Payout requests' });
     const request = requests.getByRole('row').filter({ has: admin.page.getByRole('rowheader', { name: performer.displayName }) }).filter({ hasText: shown });
     await request.getByRole('button', { name: /^Approve/ }).click();

@@ -6,63 +6,35 @@
  * says how many it created, matching the rows the server made. In the demo workspace the switch is
  * disabled and says it needs a SISO account.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seedUsers } from '../../sync/server/db/seed-accounts';
-import { checkA11y, collectPageProblems, launchChromium } from '../fixtures/browser';
-import { startTestBackend, type SeedAccount, type TestBackend } from '../fixtures/backend';
-import { realProblems, signInFromWelcome } from '../fixtures/account-browser';
-import { startStaticServer, type StaticServer } from '../fixtures/web-server';
+import { checkA11y } from '../fixtures/browser';
+import { realProblems } from '../fixtures/account-browser';
+import { useAccountsHarness } from '../fixtures/accounts-harness';
 
-let backend: TestBackend;
-let server: StaticServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
 const SYNC_TIMEOUT = 45_000;
 const performer = seedUsers.performer;
 
-beforeAll(async () => {
-  backend = await startTestBackend();
-  server = await startStaticServer({ backendUrl: backend.url });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
-  await backend?.close();
-});
-
-async function newWindow(): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light', locale: 'en-GB' });
-  contexts.push(context);
-  const page = await context.newPage();
-  return { context, page, problems: collectPageProblems(page) };
-}
-
-function signIn(page: Page, account: SeedAccount): Promise<void> {
-  return signInFromWelcome(page, { appUrl: server.url, backendUrl: backend.url }, account, { awaitSync: SYNC_TIMEOUT });
-}
+const harness = useAccountsHarness({ syncTimeout: SYNC_TIMEOUT });
 
 async function serverPayoutAutomatic(): Promise<boolean> {
-  const { data, error } = await backend.serviceClient().from('profiles').select('payout_automatic').eq('id', performer.id).single();
+  const { data, error } = await harness.backend.serviceClient().from('profiles').select('payout_automatic').eq('id', performer.id).single();
   if (error) throw new Error(`profiles: ${error.message}`);
   return (data as { payout_automatic: boolean }).payout_automatic;
 }
 
 async function payoutCount(): Promise<number> {
-  const { count, error } = await backend.serviceClient().from('payouts').select('id', { count: 'exact', head: true });
+  const { count, error } = await harness.backend.serviceClient().from('payouts').select('id', { count: 'exact', head: true });
   if (error) throw new Error(`payouts: ${error.message}`);
   return count ?? 0;
 }
 
 describe('payout preferences', () => {
   it('limits a Performer to the account currency, switches automatic withdrawals online only, and lets an admin create the scheduled payouts', async () => {
-    const partner = await newWindow();
+    const partner = await harness.newWindow();
     const { page } = partner;
-    await signIn(page, 'performer');
-    await page.goto(new URL('#/commissions', server.url).href);
+    await harness.signIn(page, 'performer');
+    await page.goto(new URL('#/commissions', harness.appUrl).href);
     await page.getByRole('heading', { level: 1, name: 'Commission center' }).waitFor();
 
     await page.getByRole('button', { name: 'Request withdrawal' }).click();
@@ -91,15 +63,15 @@ describe('payout preferences', () => {
     await partner.context.setOffline(false);
 
     // Elite is paid in real time, so with a payout method, the switch on and a balance it is due.
-    const elite = (await backend.signIn('elite')).client;
+    const elite = (await harness.backend.signIn('elite')).client;
     expect((await elite.rpc('set_payout_method', { kind: 'bank', account_holder: 'Elite Partner Ltd', iban: 'GB82 WEST 1234 5698 7654 32' })).error).toBeNull();
     expect((await elite.rpc('set_payout_schedule', { automatic: true })).error).toBeNull();
-    const { client: adminClient } = await backend.signIn('admin');
+    const { client: adminClient } = await harness.backend.signIn('admin');
     expect((await adminClient.rpc('admin_record_commission', { target_partner: seedUsers.elite.id, commission_type: 'bonus', amount: 240, currency: 'EUR', reason: 'E2E: scheduled payout' })).error).toBeNull();
 
-    const admin = await newWindow();
-    await signIn(admin.page, 'admin');
-    await admin.page.goto(new URL('#/admin?tab=payouts', server.url).href);
+    const admin = await harness.newWindow();
+    await harness.signIn(admin.page, 'admin');
+    await admin.page.goto(new URL('#/admin?tab=payouts', harness.appUrl).href);
     await admin.page.getByRole('table', { name: 'Payout requests' }).waitFor();
     const before = await payoutCount();
     await admin.page.getByRole('button', { name: 'Create scheduled payouts' }).click();
@@ -117,9 +89,9 @@ describe('payout preferences', () => {
   });
 
   it('explains in the demo workspace that automatic withdrawals need a SISO account', async () => {
-    const { context, page, problems } = await newWindow();
+    const { context, page, problems } = await harness.newWindow();
     await context.addInitScript(() => window.localStorage?.setItem('siso.last-workspace.v1', JSON.stringify({ kind: 'demo' })));
-    await page.goto(new URL('#/commissions', server.url).href);
+    await page.goto(new URL('#/commissions', harness.appUrl).href);
     await page.getByRole('heading', { level: 1, name: 'Commission center' }).waitFor();
     const automatic = page.getByRole('checkbox', { name: 'Pay my available balance automatically' });
     await expect(automatic.isDisabled()).resolves.toBe(true);

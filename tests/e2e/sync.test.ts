@@ -6,28 +6,22 @@
  * sync problem (retry, then discard), and signing out with unsent changes warns first. Screenshots
  * of the indicator states go to /tmp/sync-*.png.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seedUsers } from '../../sync/server/db/seed-accounts';
-import { checkA11y, collectPageProblems, launchChromium } from '../fixtures/browser';
-import { startTestBackend, type TestBackend } from '../fixtures/backend';
-import { realProblems, signInFromWelcome } from '../fixtures/account-browser';
-import { startStaticServer, type StaticServer } from '../fixtures/web-server';
+import { checkA11y } from '../fixtures/browser';
+import { realProblems } from '../fixtures/account-browser';
+import { useAccountsHarness } from '../fixtures/accounts-harness';
 
-let backend: TestBackend;
-let server: StaticServer;
-let browser: Browser;
 let seededCompany: string;
-const contexts: BrowserContext[] = [];
 
 const SYNC_TIMEOUT = 45_000;
 
+const harness = useAccountsHarness({ syncTimeout: null, viewport: { width: 1280, height: 800 } });
+
 beforeAll(async () => {
-  backend = await startTestBackend();
-  server = await startStaticServer({ backendUrl: backend.url });
-  browser = await launchChromium();
-  const { userId } = await backend.signIn('active');
-  const { data, error } = await backend
+  const { userId } = await harness.backend.signIn('active');
+  const { data, error } = await harness.backend
     .serviceClient()
     .from('leads')
     .select('company')
@@ -39,29 +33,11 @@ beforeAll(async () => {
   seededCompany = (data[0] as { company: string }).company;
 });
 
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
-  await backend?.close();
-});
-
-async function newWindow(): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light', locale: 'en-GB' });
-  contexts.push(context);
-  const page = await context.newPage();
-  return { context, page, problems: collectPageProblems(page) };
-}
-
-function signIn(page: Page, account: keyof typeof seedUsers): Promise<void> {
-  return signInFromWelcome(page, { appUrl: server.url, backendUrl: backend.url }, account);
-}
-
 const indicator = (page: Page, name: RegExp) => page.getByRole('button', { name });
 const upToDate = /^Sync: up to date, last synced \d{2}:\d{2}$/;
 
 async function openLeads(page: Page): Promise<void> {
-  await page.goto(new URL('#/leads', server.url).href);
+  await page.goto(new URL('#/leads', harness.appUrl).href);
   await page.getByRole('heading', { level: 1, name: 'Leads' }).waitFor();
 }
 
@@ -90,7 +66,7 @@ async function editContact(page: Page, company: string, contact: string): Promis
 }
 
 async function serverLead(company: string): Promise<{ id: string; contact_name: string | null } | undefined> {
-  const { data, error } = await backend.serviceClient().from('leads').select('id, contact_name').eq('company', company).eq('_deleted', false);
+  const { data, error } = await harness.backend.serviceClient().from('leads').select('id, contact_name').eq('company', company).eq('_deleted', false);
   if (error) throw new Error(error.message);
   return (data as { id: string; contact_name: string | null }[])[0];
 }
@@ -101,8 +77,8 @@ async function shootTopBar(page: Page, name: string): Promise<void> {
 
 describe('account workspace sync', () => {
   it('signs in, syncs, works offline, pushes on reconnect, and another window sees it live', async () => {
-    const a = await newWindow();
-    await signIn(a.page, 'active');
+    const a = await harness.newWindow();
+    await harness.signIn(a.page, 'active');
     await expect(a.page.getByTestId('workspace-name').innerText()).resolves.toBe(seedUsers.active.email);
     await openLeads(a.page);
     await rowFor(a.page, seededCompany).first().waitFor({ timeout: SYNC_TIMEOUT });
@@ -111,8 +87,8 @@ describe('account workspace sync', () => {
     await expect(checkA11y(a.page)).resolves.toEqual([]);
 
     // A second window (its own storage: a second device) signed in to the same account.
-    const b = await newWindow();
-    await signIn(b.page, 'active');
+    const b = await harness.newWindow();
+    await harness.signIn(b.page, 'active');
     await openLeads(b.page);
     await indicator(b.page, upToDate).waitFor({ timeout: SYNC_TIMEOUT });
 
@@ -139,10 +115,10 @@ describe('account workspace sync', () => {
 
   it('shows a refused write as a sync problem (retry, discard) and warns before signing out with unsent changes', async () => {
     // A server rule the app does not know about: no company may start with "Refused".
-    await backend.ctx.engine.exec(`alter table public.leads add constraint e2e_no_refused_companies check (company not like 'Refused%') not valid;`);
+    await harness.backend.ctx.engine.exec(`alter table public.leads add constraint e2e_no_refused_companies check (company not like 'Refused%') not valid;`);
     try {
-      const { page, context, problems } = await newWindow();
-      await signIn(page, 'active');
+      const { page, context, problems } = await harness.newWindow();
+      await harness.signIn(page, 'active');
       await openLeads(page);
       await indicator(page, upToDate).waitFor({ timeout: SYNC_TIMEOUT });
 
@@ -196,7 +172,7 @@ describe('account workspace sync', () => {
       expect(realProblems(problems)).toEqual([]);
       await context.close();
     } finally {
-      await backend.ctx.engine.exec('alter table public.leads drop constraint if exists e2e_no_refused_companies;');
+      await harness.backend.ctx.engine.exec('alter table public.leads drop constraint if exists e2e_no_refused_companies;');
     }
   });
 });

@@ -7,55 +7,30 @@
  * reaches an open Tier progress page live; an Elite partner sees the top tier and the unlocked
  * analytics; axe finds nothing serious. Screenshots: /tmp/tiers-starter.png, /tmp/tiers-elite.png.
  */
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { computeDashboardStats, type EarningRowInput } from '../../sync/domain/dashboard-stats';
 import { entitlement, leadFeature, LEAD_FEATURES } from '../../sync/domain/entitlements';
-import {
-  computeTierProgress,
-  parseTierRules,
-  type CatalogRowInput,
-  type LeadInput,
-  type PartnerStatusInput,
-  type RequirementProgress,
-  type TierPeriodInput,
-  type TrainingInput,
-} from '../../sync/domain/tiers';
+import { computeTierProgress, parseTierRules, type CatalogRowInput, type LeadInput, type PartnerStatusInput, type RequirementProgress, type TierPeriodInput, type TrainingInput } from '../../sync/domain/tiers';
 import { screenForPath } from '../../sync/domain/screens';
 import { resolveTimeZone } from '../../sync/domain/zoned-time';
 import type { Tier } from '../../sync/schema/fields';
 import { seedUsers } from '../../sync/server/db/seed-accounts';
-import { checkA11y, collectPageProblems, launchChromium } from '../fixtures/browser';
-import { startTestBackend, type SeedAccount, type TestBackend } from '../fixtures/backend';
-import { realProblems, signInFromWelcome } from '../fixtures/account-browser';
-import { startStaticServer, type StaticServer } from '../fixtures/web-server';
-
-let backend: TestBackend;
-let server: StaticServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+import { checkA11y } from '../fixtures/browser';
+import { type SeedAccount } from '../fixtures/backend';
+import { realProblems } from '../fixtures/account-browser';
+import { useAccountsHarness } from '../fixtures/accounts-harness';
 
 const SYNC_TIMEOUT = 45_000;
 
-beforeAll(async () => {
-  backend = await startTestBackend();
-  server = await startStaticServer({ backendUrl: backend.url });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
-  await backend?.close();
-});
+const harness = useAccountsHarness({ syncTimeout: SYNC_TIMEOUT });
 
 // ---------------------------------------------------------------------------------------------
 // What the partner's synced rows say the pages should show.
 
 /** Every live row of a table the signed-in partner can read: what the app pulls into its store. */
 async function rowsAs<T>(account: SeedAccount, table: string, equal: Record<string, string | boolean> = {}): Promise<T[]> {
-  const { client } = await backend.signIn(account);
+  const { client } = await harness.backend.signIn(account);
   let query = client.from(table).select('*').eq('_deleted', false);
   for (const [column, value] of Object.entries(equal)) query = query.eq(column, value);
   const { data, error } = await query;
@@ -94,20 +69,8 @@ function shownValue(item: RequirementProgress): string {
 // ---------------------------------------------------------------------------------------------
 // The browser side.
 
-async function newWindow(): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light', locale: 'en-GB' });
-  contexts.push(context);
-  const page = await context.newPage();
-  return { context, page, problems: collectPageProblems(page) };
-}
-
-function signIn(page: Page, account: SeedAccount): Promise<void> {
-  // The first pull has delivered the partner's rows.
-  return signInFromWelcome(page, { appUrl: server.url, backendUrl: backend.url }, account, { awaitSync: SYNC_TIMEOUT });
-}
-
 async function open(page: Page, hash: string, heading: string): Promise<void> {
-  await page.goto(new URL(hash, server.url).href);
+  await page.goto(new URL(hash, harness.appUrl).href);
   await page.getByRole('heading', { level: 1, name: heading }).waitFor();
   await page.getByText(/^Loading your/).waitFor({ state: 'detached' });
 }
@@ -144,8 +107,8 @@ async function expectNoDeadControls(scope: Locator): Promise<void> {
 
 describe('tiers and dashboard for seeded accounts', () => {
   it('starter: figures match the synced rows, locked features say what unlocks them, quick actions navigate, promotion arrives live', async () => {
-    const { page, problems } = await newWindow();
-    await signIn(page, 'starter');
+    const { page, problems } = await harness.newWindow();
+    await harness.signIn(page, 'starter');
     const expected = await expectedFor('starter');
     expect(expected.tierRules.problems, 'the seeded tier rules are readable by the app').toEqual([]);
     const { progress, stats } = expected;
@@ -233,7 +196,7 @@ describe('tiers and dashboard for seeded accounts', () => {
     expect(await checkA11y(page)).toEqual([]);
 
     // Live: the admin promotes the starter to Active while the page is open.
-    const { client: admin } = await backend.signIn('admin');
+    const { client: admin } = await harness.backend.signIn('admin');
     const promotedAt = new Date().toISOString();
     const history = [
       ...(expected.status?.history ?? []).map((period) =>
@@ -274,8 +237,8 @@ describe('tiers and dashboard for seeded accounts', () => {
   });
 
   it('elite: the top tier with no next tier, and the richer analytics unlocked on the dashboard', async () => {
-    const { page, problems } = await newWindow();
-    await signIn(page, 'elite');
+    const { page, problems } = await harness.newWindow();
+    await harness.signIn(page, 'elite');
     const { progress, stats, tierRules, gate } = await expectedFor('elite');
     expect(tierRules.problems, 'the seeded tier rules are readable by the app').toEqual([]);
     if (progress.state !== 'top') throw new Error(`the elite partner should hold the top tier, not ${progress.state}`);
