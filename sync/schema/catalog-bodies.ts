@@ -83,6 +83,21 @@ export const learningPathBodySchema = z.object({
 });
 export type LearningPathBody = z.infer<typeof learningPathBodySchema>;
 
+/**
+ * `catalog.body` of kind `agreement`: one version of the partner agreement. `text` is plain text
+ * (paragraphs split by blank lines); `sha256` is the hex SHA-256 of its UTF-8 bytes, which the
+ * partner's acceptance must repeat (accept_agreement checks it against the text on the server).
+ */
+export const agreementBodySchema = z.object({
+  version: z.int().min(1),
+  text: z.string().min(1),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** What changed since the previous version, shown when partners are asked to accept again. */
+  changes: z.string(),
+  effective_from: z.iso.date(),
+});
+export type AgreementBody = z.infer<typeof agreementBodySchema>;
+
 /** `catalog.body` of kind `webinar`; an exclusive webinar is one whose tier_required is above starter. */
 export const webinarBodySchema = z.object({
   starts_at: trainingInstant,

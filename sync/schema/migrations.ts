@@ -14,6 +14,19 @@ export const WORKSTATION_MIGRATION_STRATEGIES: WorkstationMigrationStrategies = 
     1: (doc: Record<string, unknown>) => ({ ...doc, tax_details: doc.tax_details ?? null }),
     // 2: payout_automatic (migration payout_preferences); off, the server's default, until a pull says otherwise.
     2: (doc: Record<string, unknown>) => ({ ...doc, payout_automatic: doc.payout_automatic === true }),
+    // 3: notification center and onboarding columns (migration notification_center); empty until a pull fills them.
+    3: (doc: Record<string, unknown>) => ({
+      ...doc,
+      country: doc.country ?? null,
+      notification_prefs: doc.notification_prefs ?? null,
+      quiet_hours_start: doc.quiet_hours_start ?? null,
+      quiet_hours_end: doc.quiet_hours_end ?? null,
+      onboarding_checklist: doc.onboarding_checklist ?? null,
+      onboarding_completed_at: doc.onboarding_completed_at ?? null,
+      agreement_version: doc.agreement_version ?? null,
+      agreement_accepted_at: doc.agreement_accepted_at ?? null,
+      agreement_sha256: doc.agreement_sha256 ?? null,
+    }),
   },
   leads: {},
   activities: {

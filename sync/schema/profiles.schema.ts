@@ -6,12 +6,17 @@ import {
   currencyCode,
   currencyProperty,
   hexColour,
+  isoTimestamp,
   jsonText,
+  nullableTimestampProperty,
   nullableStringProperty,
   partnerRowProperties,
   partnerRowShape,
   stringProperty,
 } from './fields';
+
+/** 24-hour HH:MM. */
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a 24-hour time such as 22:00.');
 
 const nullableHexColourProperty = { type: ['string', 'null'], maxLength: 7 } as const;
 
@@ -40,12 +45,26 @@ export const profileSchema = z.object({
   leaderboard_opt_in: z.boolean(),
   timezone: z.string().nullish(),
   currency: currencyCode,
+  country: z.string().nullish(),
+  /** Per notification type: desktop, in_app or off (JSON text; see sync/domain/notifications.ts). */
+  notification_prefs: jsonText.nullish(),
+  /** Quiet hours in the partner's time zone, 24-hour HH:MM; desktop notifications wait them out in-app. */
+  quiet_hours_start: clockTime.nullish(),
+  quiet_hours_end: clockTime.nullish(),
+  /** The ids of the first-week checklist items done (JSON text array). */
+  onboarding_checklist: jsonText.nullish(),
+  onboarding_completed_at: isoTimestamp.nullish(),
+  /** The partner agreement accepted: written by the server's accept_agreement only. */
+  agreement_version: z.int().min(1).nullish(),
+  agreement_accepted_at: isoTimestamp.nullish(),
+  agreement_sha256: z.string().nullish(),
 });
 export type ProfileDoc = z.infer<typeof profileSchema>;
 
 export const profilesRxSchema: RxJsonSchema<ProfileDoc> = {
   title: 'profiles',
-  version: 2,
+  // 3: country, notification preferences and quiet hours, onboarding checklist, agreement acceptance (migration notification_center).
+  version: 3,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -67,6 +86,15 @@ export const profilesRxSchema: RxJsonSchema<ProfileDoc> = {
     leaderboard_opt_in: booleanProperty,
     timezone: nullableStringProperty,
     currency: currencyProperty,
+    country: nullableStringProperty,
+    notification_prefs: nullableStringProperty,
+    quiet_hours_start: { type: ['string', 'null'], maxLength: 5 },
+    quiet_hours_end: { type: ['string', 'null'], maxLength: 5 },
+    onboarding_checklist: nullableStringProperty,
+    onboarding_completed_at: nullableTimestampProperty,
+    agreement_version: { type: ['integer', 'null'], minimum: 1 },
+    agreement_accepted_at: nullableTimestampProperty,
+    agreement_sha256: nullableStringProperty,
   },
   required: [...PARTNER_ROW_REQUIRED, 'display_name', 'onboarding_step', 'leaderboard_opt_in', 'currency', 'payout_automatic'],
 };
