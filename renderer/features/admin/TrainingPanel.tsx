@@ -1,6 +1,7 @@
 /**
- * The admin's Training tab: completion and pass rates per course and tier (admin_training_report,
- * read from the server), and webinars and coaching slots published, edited and retired through
+ * The admin's Training tab: completion and pass rates per course and tier held at the time
+ * (admin_training_report, read from the server), courses authored with their modules and
+ * assessments (CourseList), and webinars and coaching slots published, edited and retired through
  * the same catalog writes as promotions, each body checked with its schema before it is sent.
  */
 import { useCallback, useId, useState, type FormEvent } from 'react';
@@ -14,6 +15,7 @@ import { FormField, SubmitRow, FormAlert } from '../../ui/FormField';
 import { errorMessage } from '../../ui/error-message';
 import { formatPercent, systemTimeZone } from '../../ui/format';
 import { TIER_LABELS } from './labels';
+import { CourseList } from './CourseList';
 import { ReportHead } from './ReportHead';
 import type { AdminAccess } from './use-admin-access';
 import { useServerReport } from './use-admin-data';
@@ -100,6 +102,7 @@ export function TrainingPanel({ access, announce }: { access: Admin; announce(me
   return (
     <div className="admin-stack">
       <TrainingReport access={access} />
+      <CourseList access={access} announce={announce} />
       <SessionsEditor access={access} announce={announce} />
     </div>
   );
