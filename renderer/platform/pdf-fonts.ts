@@ -26,3 +26,19 @@ export function loadPdfFonts(document: string): Promise<FontBytes> {
     throw new Error(`The ${document} fonts could not be loaded (${errorMessage(error)}). Reconnect once so the app can load them, then try again.`);
   });
 }
+
+/**
+ * Readies the certificate PDF while the certifications screen is idle: loads the fonts and the
+ * renderer and renders a throwaway certificate, so the partner's first real download finds the
+ * fonts parsed and the code compiled (a first render in a fresh page is several times a warm
+ * one). Problems are left for the real render to report.
+ */
+export function prepareCertificatePdf(win: Window = window): void {
+  const run = () => {
+    void Promise.all([import('../../sync/domain/certificates'), loadPdfFonts('certificate')])
+      .then(([{ prepareCertificateRenderer }, bytes]) => prepareCertificateRenderer(bytes))
+      .catch(() => undefined);
+  };
+  if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(run, { timeout: 2000 });
+  else win.setTimeout(run, 200);
+}

@@ -17,6 +17,7 @@ import { handleRest } from './rest/handler';
 import { createStorageHandler } from './storage/index';
 import { objectFiles } from './storage/object-files';
 import { attachRealtime } from './realtime/index';
+import { startScheduledJobs } from './scheduled-jobs';
 import { defaultHost, defaultJwtSecret } from './config';
 import { createLogger } from './log';
 
@@ -82,6 +83,7 @@ export async function startBackend(options: BackendOptions = {}): Promise<Runnin
     throw error;
   }
 
+  const jobs = await startScheduledJobs(engine);
   const keys = await apiKeys(jwtSecret);
   const ctx: ServerContext = { engine, jwtSecret, dataDir, keys, publicUrl: '' };
   const authOptions = { accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 3600 };
@@ -149,6 +151,7 @@ export async function startBackend(options: BackendOptions = {}): Promise<Runnin
     close() {
       closed ??= (async () => {
         await realtime.close();
+        await jobs.stop();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeAllConnections();

@@ -4,9 +4,12 @@
  * from the seed's server-only key here, never in the app) is queued with an honest "Submitted"
  * notice, graded by the server once online, and its verified certificate downloads as a PDF whose
  * text shows the partner's name; a failed attempt shows its score and blocks the retake until the
- * cooldown has passed. axe in both themes. Screenshots for a look: /tmp/shots-certificates/.
+ * cooldown has passed. An Active partner sees the renewal notice of a certificate about to expire
+ * (and the server's reminder), and a retake taken offline too early shows SISO's refusal with its
+ * reason until discarded. axe in both themes. Screenshots for a look: /tmp/shots-certificates/.
  */
 import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +20,8 @@ import { startTestBackend, type TestBackend } from '../fixtures/backend';
 import { realProblems, signInFromWelcome } from '../fixtures/account-browser';
 import { startStaticServer, type StaticServer } from '../fixtures/web-server';
 import { seedUsers } from '../../sync/server/db/seed-accounts';
-import { assessmentKey, optionId, questionId, trainingCourses } from '../../sync/server/db/seed-training';
+import { assessmentKey, assessmentSlug, optionId, questionId, trainingCourses } from '../../sync/server/db/seed-training';
+import { seedId } from '../../sync/server/db/seed';
 
 let backend: TestBackend;
 let server: StaticServer;
@@ -152,5 +156,68 @@ describe('Certifications for a Starter', () => {
     await result.getByText(/^Not passed: 0% \(pass mark 80%\)\. You can retake it from .+; review the course modules until then\.$/).waitFor({ timeout: SYNC_TIMEOUT });
     await expect(page.getByRole('form', { name: 'Questions' }).count()).resolves.toBe(0);
     expect(realProblems(problems)).toEqual([]);
+  });
+});
+
+describe('Renewals and refused retakes for an Active partner', () => {
+  it('shows the renewal notice and reminder, and a retake SISO refused with its reason until the partner discards it', async () => {
+    const course = trainingCourses.find((candidate) => candidate.slug === 'client-management');
+    if (!course) throw new Error('The seed has no Client Management course.');
+    const activeContext = await browser.newContext({ viewport: { width: 1280, height: 720 }, colorScheme: 'light', locale: 'en-GB' });
+    try {
+      const activePage = await activeContext.newPage();
+      const problems = collectPageProblems(activePage);
+      await signInFromWelcome(activePage, { appUrl: server.url, backendUrl: backend.url }, 'active', { awaitSync: SYNC_TIMEOUT });
+
+      // The seeded Sales certificate expires in 20 days: the page's notice, and the server's reminder.
+      await activePage.goto(new URL('#/certifications', server.url).href);
+      const certificates = activePage.getByRole('region', { name: 'Your certificates' });
+      await certificates.getByText(/^Renew soon: this certificate expires in 20 days\./).waitFor({ timeout: SYNC_TIMEOUT });
+      const reminders = await backend.serviceClient().from('notifications').select('title, link')
+        .eq('partner_id', seedUsers.active.id).eq('kind', 'certification_expiring');
+      expect(reminders.data).toEqual([{ title: expect.stringMatching(/^Your Sales certification expires on \d{1,2} [A-Z][a-z]{2} \d{4}$/) as unknown as string, link: '#/certifications' }]);
+
+      // Offline, this device does not learn of a failed attempt made elsewhere, so it lets the partner retake too early.
+      await activeContext.setOffline(true);
+      const assessmentId = seedId(`catalog:${assessmentSlug(course.slug)}`);
+      const failed = await backend.serviceClient().from('training_progress').insert({
+        id: randomUUID(), partner_id: seedUsers.active.id, kind: 'attempt', course_id: assessmentId, module_index: 0,
+        answers: '{}', status: 'failed', score: 0, completed_at: new Date().toISOString(),
+      });
+      expect(failed.error).toBeNull();
+      await activePage.goto(new URL(`#/training/assessments/${assessmentId}`, server.url).href);
+      const form = activePage.getByRole('form', { name: 'Questions' });
+      for (const [index, [prompt, options]] of course.questions.entries()) {
+        const group = form.getByRole('group', { name: new RegExp(`^${index + 1}\\. ${escapeRegExp(prompt)}`) });
+        await group.getByRole(course.questions[index]![2].length > 1 ? 'checkbox' : 'radio', { name: options[0] ?? '', exact: true }).check();
+      }
+      await form.getByRole('button', { name: 'Submit answers' }).click();
+      const result = activePage.getByRole('region', { name: 'Your result' });
+      await result.getByText(/^Submitted — SISO checks your answers/).waitFor();
+
+      await activeContext.setOffline(false);
+      await result.getByRole('alert').filter({ hasText: /^SISO did not accept your Client Management assessment attempt: You can retake this assessment after \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\./ })
+        .waitFor({ timeout: SYNC_TIMEOUT });
+      await expect(result.getByText(/^Submitted —/).count()).resolves.toBe(0);
+      mkdirSync(SHOTS, { recursive: true });
+      await activePage.screenshot({ path: join(SHOTS, 'assessment-refused.png') });
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await activePage.emulateMedia({ colorScheme });
+        await expect(checkA11y(activePage)).resolves.toEqual([]);
+      }
+      await activePage.emulateMedia({ colorScheme: 'light' });
+
+      await activePage.getByRole('link', { name: 'Your certifications' }).click();
+      await activePage.getByRole('region', { name: 'Attempts SISO did not accept' }).getByText(/You can retake this assessment after/).waitFor();
+      await activePage.getByRole('table', { name: 'Assessment history' }).getByRole('cell', { name: 'Not accepted by SISO' }).waitFor();
+      await activePage.goBack();
+
+      await result.getByRole('button', { name: 'Discard the refused Client Management assessment attempt' }).click();
+      await result.getByText(/^Not passed: 0% \(pass mark 80%\)\. You can retake it from .+; review the course modules until then\.$/).waitFor({ timeout: SYNC_TIMEOUT });
+      await expect(result.getByRole('alert').count()).resolves.toBe(0);
+      expect(realProblems(problems)).toEqual([]);
+    } finally {
+      await activeContext.close();
+    }
   });
 });

@@ -2,8 +2,11 @@
  * Live sessions end to end against the production build and a fresh seeded local backend: a
  * Performer sees the Performer-exclusive webinar, registers while offline, reconnects and the
  * registration reaches the server, downloads the webinar's calendar file (an RFC 5545 event), and
- * finds Elite coaching locked, naming Elite. axe in both themes. Screenshot: /tmp/live-sessions.png.
+ * finds Elite coaching locked, naming Elite; an Elite partner no longer sees a slot another partner
+ * booked, books a free one and keeps seeing it as theirs, and sees SISO's refusal of a booking made
+ * offline for a slot someone else took meanwhile until discarding it. axe in both themes. Screenshot: /tmp/live-sessions.png.
  */
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -92,5 +95,71 @@ describe('live sessions for a Performer', () => {
     }
     await page.emulateMedia({ colorScheme: 'light' });
     expect(realProblems(problems)).toEqual([]);
+  }, 120_000);
+});
+
+describe('coaching slots for an Elite partner', () => {
+  it('hides a slot another partner booked, keeps the partner’s own booking, and shows a booking lost to another partner until discarded', async () => {
+    const eliteContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light', locale: 'en-GB' });
+    try {
+      const elitePage = await eliteContext.newPage();
+      const eliteProblems = collectPageProblems(elitePage);
+      // Another partner holds the first slot (placed by the service role, which the tier check lets through).
+      const taken = await backend.serviceClient().from('training_progress').insert({
+        id: randomUUID(), partner_id: seedUsers.performer.id, kind: 'booking', course_id: seedId('catalog:coaching-slot-1'),
+        ref_id: seedId('catalog:coaching-slot-1'), module_index: 0,
+      });
+      expect(taken.error).toBeNull();
+
+      await signInFromWelcome(elitePage, { appUrl: server.url, backendUrl: backend.url }, 'elite', { awaitSync: SYNC_TIMEOUT });
+      await elitePage.goto(new URL('#/live-sessions', server.url).href);
+      const coaching = elitePage.getByRole('region', { name: '1-on-1 coaching' });
+      await coaching.getByText('1 slot already booked by other partners is not shown.').waitFor({ timeout: SYNC_TIMEOUT });
+      const slots = coaching.getByRole('article');
+      // Slots run in time order: Maya Patel's first slot (the taken one) would come before these two.
+      const coaches = async () => (await slots.evaluateAll((articles) => articles.map((article) => article.getAttribute('aria-label') ?? ''))).map((label) => label.split(',')[0]);
+      await expect(coaches()).resolves.toEqual(['Tom Reid', 'Maya Patel']);
+
+      const first = slots.first();
+      const firstName = (await first.getAttribute('aria-label')) ?? '';
+      await first.getByRole('button', { name: 'Book' }).click();
+      const booked = coaching.getByRole('article', { name: firstName });
+      await booked.getByText('Booked by you.').waitFor();
+      // The server marks the slot booked for everyone; the partner's own booking stays on their list.
+      await expect.poll(async () => {
+        const { data } = await backend.serviceClient().from('catalog').select('body').eq('id', seedId('catalog:coaching-slot-2')).single();
+        return (data as { body: { booked?: boolean } } | null)?.body.booked;
+      }, { timeout: SYNC_TIMEOUT }).toBe(true);
+      await booked.getByRole('button', { name: 'Cancel booking' }).waitFor();
+      await expect(coaches()).resolves.toEqual(['Tom Reid', 'Maya Patel']);
+
+      // Booked offline while another partner takes the same slot: SISO's refusal shows on the slot until discarded.
+      const last = slots.last();
+      const lastName = (await last.getAttribute('aria-label')) ?? '';
+      await eliteContext.setOffline(true);
+      await last.getByRole('button', { name: 'Book' }).click();
+      await coaching.getByRole('article', { name: lastName }).getByText('Booked by you.').waitFor();
+      const rival = await backend.serviceClient().from('training_progress').insert({
+        id: randomUUID(), partner_id: seedUsers.performer.id, kind: 'booking', course_id: seedId('catalog:coaching-slot-3'),
+        ref_id: seedId('catalog:coaching-slot-3'), module_index: 0,
+      });
+      expect(rival.error).toBeNull();
+      await eliteContext.setOffline(false);
+      const refused = coaching.getByRole('article', { name: lastName });
+      await refused.getByRole('alert').filter({ hasText: 'SISO did not accept your booking with Maya Patel: Another partner booked this coaching slot first. Choose another slot.' })
+        .waitFor({ timeout: SYNC_TIMEOUT });
+      await coaching.scrollIntoViewIfNeeded();
+      await elitePage.screenshot({ path: '/tmp/live-sessions-coaching.png' });
+      await refused.getByRole('button', { name: 'Discard your booking with Maya Patel' }).click();
+      await coaching.getByText('2 slots already booked by other partners are not shown.').waitFor({ timeout: SYNC_TIMEOUT });
+      await expect(coaches()).resolves.toEqual(['Tom Reid']);
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await elitePage.emulateMedia({ colorScheme });
+        await expect(checkA11y(elitePage)).resolves.toEqual([]);
+      }
+      expect(realProblems(eliteProblems)).toEqual([]);
+    } finally {
+      await eliteContext.close();
+    }
   }, 120_000);
 });

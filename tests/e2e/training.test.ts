@@ -1,6 +1,7 @@
 /**
  * The Training hub for a seeded Starter, in a real browser against the production build and a
- * fresh seeded backend: courses above Starter show the tier that unlocks them, Sales Fundamentals
+ * fresh seeded backend: courses above Starter show the tier that unlocks them, the featured learning
+ * paths show progress per course, the next step and the tier a locked step waits on, Sales Fundamentals
  * opens with its written lessons, a module completed offline is kept on the device, reaches the
  * server once the connection returns, and moves the Tier progress page's training requirement.
  * axe in both themes. Screenshot: resources/screenshots/training-hub.png (1280×720).
@@ -78,6 +79,23 @@ describe('Training hub for a Starter', () => {
     await technical.getByText('Locked: unlocks at the Performer tier.').waitFor();
     await expect(technical.getByRole('link').count()).resolves.toBe(0);
     await page.getByRole('region', { name: 'Your learning' }).getByText('Modules this month').waitFor();
+
+    // Featured learning paths: courses in order with progress, the next step as a link, locks naming the tier.
+    const paths = page.getByRole('region', { name: 'Featured learning paths' });
+    const firstDeal = paths.getByRole('article', { name: 'Close your first deal' });
+    const salesProgress = firstDeal.getByRole('progressbar', { name: 'Close your first deal: Sales Fundamentals progress' });
+    await expect(salesProgress.getAttribute('aria-valuetext')).resolves.toMatch(/^[1-7] of 8 modules completed$/);
+    await firstDeal.getByText('Locked: unlocks at the Active tier.').waitFor();
+    await firstDeal.getByRole('link', { name: 'Continue Sales Fundamentals' }).waitFor();
+    const specialist = paths.getByRole('article', { name: 'Become a SISO specialist' });
+    await expect(specialist.getByRole('list', { name: 'Become a SISO specialist: courses in order' }).getByRole('listitem').allTextContents()).resolves.toEqual([
+      expect.stringMatching(/^SISO Platform Mastery/),
+      'Technical BasicsLocked: unlocks at the Performer tier.',
+      'Advanced TechniquesLocked: unlocks at the Elite tier.',
+    ]);
+    const marketing = paths.getByRole('article', { name: 'Grow with marketing' });
+    await marketing.getByText('Next step: Marketing Strategies, which unlocks at the Active tier.').waitFor();
+    await expect(marketing.getByRole('link', { name: /^(Start|Continue) / }).count()).resolves.toBe(0);
 
     const directory = join(projectRoot, 'resources', 'screenshots');
     mkdirSync(directory, { recursive: true });

@@ -1,7 +1,9 @@
 /**
  * Live sessions on the server, against the local backend: webinar registrations and coaching
  * bookings above the partner's tier are refused with a sentence, a coaching slot holds one active
- * booking, a cancelled booking frees it, and the admin-only training report.
+ * booking, a cancelled booking frees it, a booked slot shows as taken to every other partner (and
+ * an admin's edit cannot clear that), a booking made offline for a slot taken meanwhile becomes a
+ * sync problem rather than a retry loop, and the admin-only training report.
  */
 import 'fake-indexeddb/auto';
 import { randomUUID } from 'node:crypto';
@@ -9,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { seedId } from '../../sync/server/db/seed';
 import { startTestBackend, type TestBackend } from '../fixtures/backend';
+import { eventually, startClient } from '../fixtures/sync-clients';
 
 let backend: TestBackend;
 let starter: SupabaseClient;
@@ -78,6 +81,78 @@ describe('coaching bookings', () => {
 
     expect((await elite.from('training_progress').update({ _deleted: true }).eq('id', first.id)).error).toBeNull();
     expect((await service.from('training_progress').insert(sessionRow(performerId, 'booking', slotId))).error).toBeNull();
+  });
+});
+
+describe('a booked coaching slot seen by other partners', () => {
+  const otherSlotId = seedId('catalog:coaching-slot-3');
+
+  async function slotAsSeenBy(client: SupabaseClient) {
+    const { data, error } = await client.from('catalog').select('body, version').eq('id', otherSlotId).single();
+    expect(error).toBeNull();
+    return data as { body: { booked?: boolean }; version: number };
+  }
+
+  it('marks the slot taken for everyone once booked, refuses a second Elite partner, and frees it on cancel', async () => {
+    // A second Elite partner: the seed has one, so the service role promotes the Active account.
+    const service = backend.serviceClient();
+    const active = await backend.signIn('active');
+    expect((await service.from('partner_status').update({ tier: 'elite' }).eq('partner_id', active.userId)).error).toBeNull();
+
+    const before = await slotAsSeenBy(active.client);
+    expect(before.body.booked).toBe(false);
+
+    const booking = sessionRow(eliteId, 'booking', otherSlotId);
+    expect((await elite.from('training_progress').insert(booking)).error).toBeNull();
+
+    const taken = await slotAsSeenBy(active.client);
+    expect(taken.body.booked).toBe(true);
+    // A new version is what makes every partner's pull bring the row again.
+    expect(taken.version).toBeGreaterThan(before.version);
+    expect((await slotAsSeenBy(elite)).body.booked).toBe(true);
+
+    const second = await active.client.from('training_progress').insert(sessionRow(active.userId, 'booking', otherSlotId));
+    expect(second.error?.message).toBe('Another partner booked this coaching slot first. Choose another slot.');
+    // Not 23505: replication reads that as "the id exists" and would retry the booking for ever.
+    expect(second.error?.code).toBe('23P01');
+
+    expect((await elite.from('training_progress').update({ _deleted: true }).eq('id', booking.id)).error).toBeNull();
+    expect((await slotAsSeenBy(active.client)).body.booked).toBe(false);
+    expect((await active.client.from('training_progress').insert(sessionRow(active.userId, 'booking', otherSlotId))).error).toBeNull();
+    expect((await slotAsSeenBy(elite)).body.booked).toBe(true);
+  });
+
+  it('keeps the flag when an admin edits the slot', async () => {
+    const { data: row } = await admin.from('catalog').select('body').eq('id', otherSlotId).single();
+    const body = { ...(row as { body: Record<string, unknown> }).body, booked: false, coach: 'Maya Patel (remote)' };
+    expect((await admin.from('catalog').update({ body }).eq('id', otherSlotId)).error).toBeNull();
+    const stored = await slotAsSeenBy(elite);
+    expect(stored.body).toMatchObject({ booked: true, coach: 'Maya Patel (remote)' });
+  });
+});
+
+describe('a booking made offline for a slot someone took meanwhile', () => {
+  it('becomes a sync problem with the server’s sentence, and the slot arrives marked booked', async () => {
+    const slot = seedId('catalog:coaching-slot-1');
+    const device = await startClient(backend, { account: 'elite', dbName: `live-sessions-${randomUUID()}`, collections: ['training_progress', 'catalog'], online: false });
+    try {
+      const bookingId = randomUUID();
+      await device.db.training_progress.insert({
+        id: bookingId, partner_id: device.userId, created_at: new Date().toISOString(), kind: 'booking', course_id: slot, ref_id: slot, module_index: 0,
+      });
+      const service = backend.serviceClient();
+      expect((await service.from('training_progress').insert(sessionRow(performerId, 'booking', slot))).error).toBeNull();
+
+      await device.replication.setOnline(true);
+      const problem = await eventually(() => device.problems.find('training_progress', bookingId), 'the refused booking recorded as a sync problem');
+      expect(problem).toMatchObject({ operation: 'insert', code: '23P01', reason: 'Another partner booked this coaching slot first. Choose another slot.' });
+      await eventually(async () => {
+        const row = await device.db.catalog.findOne(slot).exec();
+        return (row?.body as { booked?: boolean } | undefined)?.booked === true;
+      }, 'the slot pulled as booked');
+    } finally {
+      await device.close();
+    }
   });
 });
 

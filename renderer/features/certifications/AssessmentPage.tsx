@@ -1,7 +1,8 @@
 /**
  * An assessment (/training/assessments/:assessmentId): the questions from the catalog, a submitted
  * attempt stored locally (queued offline), and the server's verdict and certificate once synced.
- * The client has no answer key, so it never claims a result before SISO has graded the attempt.
+ * The client has no answer key, so it never claims a result before SISO has graded the attempt; an
+ * attempt SISO refused shows the reason and can be discarded.
  */
 import { useMemo, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router-dom';
@@ -12,6 +13,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { errorMessage } from '../../ui/error-message';
 import { formatDate, formatPercent } from '../../ui/format';
 import { submitAttempt } from './certification-writes';
+import { RefusedAttempt } from './RefusedAttempt';
 import { useCertificationsData, type CertificationAssessment, type CertificationsData } from './use-certifications-data';
 import './certifications.css';
 
@@ -61,6 +63,7 @@ function AssessmentBody({ data, assessment }: { data: CertificationsData; assess
   const renewing = courseCertificates.length > 0 && courseCertificates.every((row) => certificateStanding(row.expires_at, data.now).state !== 'valid');
   const decision = retakeDecision(attempts, assessment.body.cooldown_hours, data.now, renewing);
   const certificate = latest ? data.certificates.find((row) => row.ref_id === latest.id) ?? null : null;
+  const refusal = latest ? data.refusedAttempts.get(latest.id) ?? null : null;
 
   return (
     <>
@@ -68,8 +71,9 @@ function AssessmentBody({ data, assessment }: { data: CertificationsData; assess
       {latest ? (
         <section className="card" aria-labelledby="assessment-result">
           <h2 id="assessment-result">Your result</h2>
+          {refusal ? <RefusedAttempt problem={refusal} title={assessment.title} discard={data.discardRefused} /> : null}
           <div role="status">
-            {latest.status === 'submitted' ? (
+            {refusal ? null : latest.status === 'submitted' ? (
               <p className="card__text">
                 Submitted — SISO checks your answers when you’re {online ? 'online' : 'back online'}; the certificate appears here once verified.
               </p>

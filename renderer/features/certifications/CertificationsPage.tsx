@@ -1,7 +1,8 @@
 /**
  * Certifications (/certifications): the partner's certificates with expiry and renewal notices,
- * download as PDF and "Add to LinkedIn", the assessment history, and the certification tracks by
- * level. All from the local store, so it works offline; certificates come from SISO via sync.
+ * download as PDF and "Add to LinkedIn", attempts SISO refused (with the reason, to discard), the
+ * assessment history, and the certification tracks by level. All from the local store, so it works
+ * offline; certificates come from SISO via sync.
  */
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -12,6 +13,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { errorMessage } from '../../ui/error-message';
 import { formatDate, formatPercent, plural } from '../../ui/format';
 import { addCertificateToLinkedIn, downloadCertificate } from './certification-writes';
+import { RefusedAttempt } from './RefusedAttempt';
 import { useCertificationsData, type CertificationsData } from './use-certifications-data';
 import './certifications.css';
 
@@ -85,6 +87,17 @@ function CertificationsBody({ data }: { data: CertificationsData }) {
         ))}
       </section>
 
+      {data.refusedAttempts.size > 0 ? (
+        <section className="card" aria-labelledby="refused-attempts-heading">
+          <h2 id="refused-attempts-heading">Attempts SISO did not accept</h2>
+          {[...data.refusedAttempts].map(([attemptId, problem]) => {
+            const attempt = data.attempts.find((candidate) => candidate.id === attemptId);
+            const title = (attempt && assessmentTitles.get(attempt.course_id)) ?? 'assessment';
+            return <RefusedAttempt key={attemptId} problem={problem} title={title} discard={data.discardRefused} />;
+          })}
+        </section>
+      ) : null}
+
       <section className="card" aria-labelledby="attempts-heading">
         <h2 id="attempts-heading">Assessment history</h2>
         {data.attempts.length === 0 ? (
@@ -104,7 +117,7 @@ function CertificationsBody({ data }: { data: CertificationsData }) {
                 <tr key={attempt.id}>
                   <td>{assessmentTitles.get(attempt.course_id) ?? 'An assessment no longer on this device'}</td>
                   <td>{formatDate(attempt.completed_at ?? attempt.created_at, data.timeZone)}</td>
-                  <td>{STATUS_WORDS[attempt.status ?? 'submitted'] ?? attempt.status}</td>
+                  <td>{data.refusedAttempts.has(attempt.id) ? 'Not accepted by SISO' : STATUS_WORDS[attempt.status ?? 'submitted'] ?? attempt.status}</td>
                   <td>{attempt.status === 'submitted' || attempt.score == null ? '—' : formatPercent(attempt.score)}</td>
                 </tr>
               ))}

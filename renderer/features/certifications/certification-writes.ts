@@ -1,7 +1,7 @@
 /**
  * Every write the certification screens make: an assessment attempt into the local store (queued
  * offline, pushed by replication; the server grades it and may refuse a too-early retake, which
- * lands in Sync problems), the certificate PDF made on this device and saved through the platform,
+ * lands in Sync problems and can be discarded here), the certificate PDF made on this device and saved through the platform,
  * and the LinkedIn add-certification form opened in the system browser.
  */
 import { certificateFileName, linkedInAddCertificationUrl } from '../../../sync/domain/certifications';
@@ -27,6 +27,14 @@ export async function submitAttempt(db: WorkstationDatabase, partnerId: string, 
   });
   await db.training_progress.insert(attempt);
   return attempt;
+}
+
+/**
+ * Drops an attempt the server refused from this device (the refusal's discard removes the local
+ * row and keeps it from being pushed again); the partner's earlier results stay as SISO recorded them.
+ */
+export async function discardRefusedAttempt(discard: (problemId: string) => Promise<void>, problemId: string): Promise<void> {
+  await discard(problemId);
 }
 
 export interface CertificateSource {

@@ -1,13 +1,15 @@
 /**
  * Everything the certification screens read, live from the local store: courses and their
- * assessments (catalog rows), the partner's attempts and certificates, and the profile's name and
- * time zone. Works offline; graded attempts and certificates arrive when replication pulls them.
+ * assessments (catalog rows), the partner's attempts and certificates, the attempts the server
+ * refused, and the profile's name and time zone. Works offline; graded attempts and certificates
+ * arrive when replication pulls them.
  */
 import { useMemo } from 'react';
 import { useDatabase } from '../../data/DatabaseProvider';
 import { useQuery } from '../../data/use-query';
 import { useCatalog } from '../../data/workstation-hooks';
 import { useOpenWorkspace } from '../../session';
+import { useRefusedWrites } from '../../session/sync/use-refused-writes';
 import { useNow } from '../../ui/use-now';
 import { systemTimeZone } from '../../ui/format';
 import { resolveTimeZone } from '../../../sync/domain/zoned-time';
@@ -29,6 +31,7 @@ export function useCertificationsData() {
   const progress = useQuery('training_progress', { sort: [{ created_at: 'desc' }] });
   const profiles = useQuery('profiles', { limit: 1 });
   const now = useNow(30_000);
+  const refused = useRefusedWrites('training_progress');
 
   const courses = useMemo<TrackCourse[]>(
     () =>
@@ -48,6 +51,14 @@ export function useCertificationsData() {
   );
   const attempts = useMemo<TrainingProgressDoc[]>(() => progress.data.filter((row) => row.kind === 'attempt'), [progress.data]);
   const certificates = useMemo<TrainingProgressDoc[]>(() => progress.data.filter((row) => row.kind === 'certificate'), [progress.data]);
+  /** Attempt id → the server's refusal (e.g. a retake before the cool-down ended), while the attempt is still on this device. */
+  const refusedAttempts = useMemo(
+    () => new Map(attempts.flatMap((attempt) => {
+      const problem = refused.byDocId.get(attempt.id);
+      return problem ? [[attempt.id, problem] as const] : [];
+    })),
+    [attempts, refused.byDocId],
+  );
   const profile = profiles.data[0] ?? null;
 
   const sources = [courseRows, assessmentRows, progress, profiles];
@@ -60,6 +71,8 @@ export function useCertificationsData() {
     assessments,
     attempts,
     certificates,
+    refusedAttempts,
+    discardRefused: refused.discard,
     partnerName: profile?.display_name ?? null,
     timeZone: resolveTimeZone(profile?.timezone, systemTimeZone()),
     now,

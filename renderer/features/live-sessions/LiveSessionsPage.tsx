@@ -1,7 +1,8 @@
 /**
  * Live sessions (/live-sessions): the webinar calendar in the partner's time zone with tier locks,
  * registration that works offline, a calendar file per registered webinar, and Elite one-to-one
- * coaching slots — all from the local store; the server checks tiers and double bookings on sync.
+ * coaching slots (a slot another partner booked is hidden) — all from the local store; the server
+ * checks tiers and double bookings on sync, and what it refuses shows here with its reason.
  */
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -13,7 +14,7 @@ import { errorMessage } from '../../ui/error-message';
 import { plural } from '../../ui/format';
 import { usePlatform } from '../../platform';
 import { useOnlineStatus } from '../../platform/online-status';
-import { joinSession, leaveSession, saveWebinarCalendarFile } from './live-session-writes';
+import { discardRefusedSession, joinSession, leaveSession, saveWebinarCalendarFile } from './live-session-writes';
 import { useLiveSessionsData, type CoachingSlot, type LiveSessionsData, type Webinar } from './use-live-sessions-data';
 import './live-sessions.css';
 
@@ -165,6 +166,8 @@ function WebinarItem({ webinar, data, onDone, onProblem }: SectionProps & { webi
             <span aria-hidden="true">🔒 </span>
             Unlocks at the {tierLabel(webinar.tierRequired)} tier.
           </p>
+        ) : registrationId && data.refusedSessions.has(registrationId) ? (
+          <RefusedSession data={data} rowId={registrationId} what={`registration for “${webinar.title}”`} onDone={onDone} onProblem={onProblem} />
         ) : registrationId ? (
           <div className="live-sessions__actions">
             <span className="live-sessions__state">You are registered.</span>
@@ -225,7 +228,10 @@ function CoachingSection({ data, onDone, onProblem }: SectionProps) {
     );
   }
   const nowMs = data.now.getTime();
-  const slots = data.slots.filter((slot) => new Date(slot.body.starts_at).getTime() > nowMs);
+  const upcoming = data.slots.filter((slot) => new Date(slot.body.starts_at).getTime() > nowMs);
+  // A slot someone else booked is gone for this partner; their own booking stays so they can cancel it.
+  const slots = upcoming.filter((slot) => !slot.body.booked || data.mine.has(slot.id));
+  const takenByOthers = upcoming.length - slots.length;
 
   async function run(slot: CoachingSlot, action: () => Promise<string>) {
     setBusyId(slot.id);
@@ -242,10 +248,11 @@ function CoachingSection({ data, onDone, onProblem }: SectionProps) {
     <section className="card live-sessions__section" aria-labelledby="coaching-title">
       <h2 id="coaching-title">{title}</h2>
       <p className="card__text">
-        Each slot is for one partner. A slot another partner booked is only known after the workstation syncs; if someone
-        booked it first, the server refuses your booking and Sync problems says so.
+        Each slot is for one partner: once someone books it, it leaves everyone else’s list at their next sync. If another
+        partner books the same slot while you are offline, theirs stands; your booking then shows why, and you can discard it.
       </p>
       {slots.length === 0 ? <p className="card__text">No coaching slots are open right now. SISO publishes new ones here.</p> : null}
+      {takenByOthers > 0 ? <p className="card__text">{plural(takenByOthers, 'slot')} already booked by other partners {takenByOthers === 1 ? 'is' : 'are'} not shown.</p> : null}
       <ul className="live-sessions__list">
         {slots.map((slot) => {
           const bookingId = data.mine.get(slot.id);
@@ -255,7 +262,9 @@ function CoachingSection({ data, onDone, onProblem }: SectionProps) {
               <article aria-label={label}>
                 <h3>{slot.title}</h3>
                 <p className="card__text">{dayHeading(slot.body.starts_at, data.timeZone)} · {timeRange(slot.body.starts_at, slot.body.duration_minutes, data.timeZone)}</p>
-                {bookingId ? (
+                {bookingId && data.refusedSessions.has(bookingId) ? (
+                  <RefusedSession data={data} rowId={bookingId} what={`booking with ${slot.body.coach}`} onDone={onDone} onProblem={onProblem} />
+                ) : bookingId ? (
                   <div className="live-sessions__actions">
                     <span className="live-sessions__state">Booked by you.</span>
                     <button
@@ -292,5 +301,35 @@ function CoachingSection({ data, onDone, onProblem }: SectionProps) {
         })}
       </ul>
     </section>
+  );
+}
+
+/** A registration or booking SISO refused: the server's reason and a way to drop it from this device. */
+function RefusedSession({ data, rowId, what, onDone, onProblem }: SectionProps & { rowId: string; what: string }) {
+  const [busy, setBusy] = useState(false);
+  const problem = data.refusedSessions.get(rowId);
+  if (!problem) return null;
+  const problemId = problem.id;
+
+  async function discard() {
+    setBusy(true);
+    try {
+      await discardRefusedSession(data.discardRefused, problemId);
+      onDone(`Your ${what} was discarded.`);
+    } catch (error) {
+      onProblem(`The ${what} could not be discarded: ${errorMessage(error)} Try again from Sync problems in the top bar.`);
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="live-sessions__refused">
+      <p className="live-sessions__problem" role="alert">
+        SISO did not accept your {what}: {problem.reason}
+      </p>
+      <button type="button" className="button" disabled={busy} onClick={() => void discard()} aria-label={`Discard your ${what}`}>
+        Discard
+      </button>
+    </div>
   );
 }

@@ -1,9 +1,14 @@
-/** Everything the Live sessions screen reads, live from the local store: webinars, coaching slots and this partner's registrations and bookings. */
+/**
+ * Everything the Live sessions screen reads, live from the local store: webinars, coaching slots,
+ * this partner's registrations and bookings, and those of them the server refused.
+ */
 import { useMemo } from 'react';
+import { z } from 'zod';
 import { useDatabase } from '../../data/DatabaseProvider';
 import { useQuery } from '../../data/use-query';
 import { useCatalog } from '../../data/workstation-hooks';
 import { useOpenWorkspace } from '../../session';
+import { useRefusedWrites } from '../../session/sync/use-refused-writes';
 import { useTierAccess } from '../../session/use-entitlement';
 import { resolveTimeZone } from '../../../sync/domain/zoned-time';
 import { coachingSlotBodySchema, webinarBodySchema, type CoachingSlotBody, type WebinarBody } from '../../../sync/schema/catalog-bodies';
@@ -18,11 +23,18 @@ export interface Webinar {
   body: WebinarBody;
 }
 
+/**
+ * The server keeps body.booked from every partner's bookings (migration certification_renewals),
+ * so a slot someone else took says so without revealing who.
+ */
+const coachingSlotWithBookingSchema = coachingSlotBodySchema.extend({ booked: z.boolean().default(false) });
+type CoachingSlotWithBooking = CoachingSlotBody & { booked: boolean };
+
 export interface CoachingSlot {
   id: string;
   title: string;
   tierRequired: Tier;
-  body: CoachingSlotBody;
+  body: CoachingSlotWithBooking;
 }
 
 interface CatalogRowLike {
@@ -49,6 +61,7 @@ export function useLiveSessionsData() {
   const sessions = useQuery('training_progress', { selector: { kind: { $in: ['registration', 'booking'] } } });
   const profiles = useQuery('profiles', { limit: 1 });
   const now = useNow();
+  const refused = useRefusedWrites('training_progress');
   const sources = [webinarRows, slotRows, sessions, profiles];
 
   const webinars = useMemo(
@@ -57,7 +70,7 @@ export function useLiveSessionsData() {
     [webinarRows.data],
   );
   const slots = useMemo(
-    () => parseRows<CoachingSlotBody>(slotRows.data, (body) => coachingSlotBodySchema.safeParse(body).data ?? null)
+    () => parseRows<CoachingSlotWithBooking>(slotRows.data, (body) => coachingSlotWithBookingSchema.safeParse(body).data ?? null)
       .sort((a, b) => a.body.starts_at.localeCompare(b.body.starts_at)),
     [slotRows.data],
   );
@@ -73,6 +86,9 @@ export function useLiveSessionsData() {
     webinars,
     slots,
     mine,
+    /** This partner's registration or booking rows the server refused (a full or taken session, a tier above theirs), by row id. */
+    refusedSessions: refused.byDocId,
+    discardRefused: refused.discard,
     timeZone: resolveTimeZone(profiles.data[0]?.timezone, systemTimeZone()),
     now,
   };

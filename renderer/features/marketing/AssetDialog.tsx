@@ -5,7 +5,7 @@
 import { useEffect, useEffectEvent, useState } from 'react';
 import { formatBytes, formatLabel, previewKind, type MarketingAsset } from '../../../sync/domain/assets';
 import { TierBadge } from '../tiers';
-import type { AssetFiles, OpenFileResult } from './asset-files';
+import type { AssetFiles, OpenFileResult } from '../../platform/verified-files';
 import { FilePreview } from './FilePreview';
 import { Dialog } from '../../ui/Dialog';
 

@@ -17,7 +17,7 @@ import { useOpenWorkspace } from '../../session';
 import { useQuery } from '../../data/use-query';
 import { useCatalog, usePartnerStatus } from '../../data/workstation-hooks';
 import { useNow } from '../../ui/use-now';
-import { createAssetFiles, type AssetFiles, type FileSource } from './asset-files';
+import { createAssetFiles, type AssetFiles, type FileSource } from '../../platform/verified-files';
 import { demoFileUrl } from './demo-files';
 import { setPinned, updateMarketingPrefs, useMarketingPrefs } from './marketing-prefs';
 import { useIsAdminSession } from '../../session';

@@ -7,15 +7,17 @@ import { Link, useParams } from 'react-router-dom';
 import { tierLabel } from '../../../sync/domain/tiers';
 import { completedModuleIndexes, courseProgress, findModuleRow, isCourseLocked } from '../../../sync/domain/training-stats';
 import { useOnlineStatus } from '../../platform/online-status';
-import { useOpenWorkspace } from '../../session';
 import { PageHeader } from '../../ui/PageHeader';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { errorMessage } from '../../ui/error-message';
 import { plural } from '../../ui/format';
-import { LessonBlocks } from './components/LessonBlocks';
+import { LessonBlocks } from '../../ui/LessonBlocks';
 import { VideoLesson } from './components/VideoLesson';
+import { CourseDownload } from './components/CourseDownload';
 import { formatMinutes } from './components/CourseCard';
+import { videoCacheId, videoFileRef } from './course-download';
 import { completeModule, saveVideoPosition, type ModuleRef } from './training-writes';
+import { useCourseOffline, type CourseOffline } from './use-course-offline';
 import { useTrainingData, type TrainingData } from './use-training-data';
 import './training.css';
 
@@ -36,8 +38,8 @@ export function CoursePage() {
 }
 
 function CourseBody({ data, courseId }: { data: TrainingData; courseId: string }) {
-  const workspace = useOpenWorkspace();
   const online = useOnlineStatus();
+  const offline = useCourseOffline(courseId);
   const [chosenIndex, setChosenIndex] = useState<number | null>(null);
   const [saveProblem, setSaveProblem] = useState<string | null>(null);
 
@@ -69,7 +71,6 @@ function CourseBody({ data, courseId }: { data: TrainingData; courseId: string }
   const ref: ModuleRef = { courseId: course.id, moduleId: module.id, moduleIndex: module.body.index };
   const row = findModuleRow(data.moduleProgress, course.id, module.body.index);
   const isDone = done.has(module.body.index);
-  const videoCount = modules.flatMap((item) => item.body.lessons).filter((lesson) => lesson.kind === 'video').length;
   const assessmentId = data.assessmentByCourse.get(course.id);
 
   const write = (action: Promise<void>) => {
@@ -89,17 +90,16 @@ function CourseBody({ data, courseId }: { data: TrainingData; courseId: string }
         <p className="training-course__meta">
           {progress.completed} of {plural(progress.total, 'module')} completed · {formatMinutes(course.body.duration_minutes)}
         </p>
-        <p className="card__text">
-          {videoCount === 0
-            ? 'Every lesson of this course is written and already stored on this device, so the whole course works offline.'
-            : `Written lessons are stored on this device and work offline; the ${plural(videoCount, 'video lesson')} stream from SISO and need a connection.`}
-        </p>
+        {offline.videos.length === 0 ? (
+          <p className="card__text">Every lesson of this course is written and already stored on this device, so the whole course works offline.</p>
+        ) : null}
         {assessmentId ? (
           <p>
             <Link to={`/training/assessments/${assessmentId}`}>Take the {course.title} assessment</Link>
           </p>
         ) : null}
       </section>
+      <CourseDownload courseTitle={course.title} offline={offline} />
       <div className="training-course-page__layout">
         <nav aria-label="Modules" className="card">
           <ol className="training-modules">
@@ -129,12 +129,12 @@ function CourseBody({ data, courseId }: { data: TrainingData; courseId: string }
             ) : (
               <VideoLesson
                 key={index}
-                assetPath={lesson.asset_path}
                 caption={lesson.caption}
-                client={workspace?.sync?.client ?? null}
                 online={online}
                 resumeAt={row?.position_seconds ?? 0}
                 onPosition={(seconds) => write(saveVideoPosition(db, partnerId, ref, seconds))}
+                video={videoFor(offline, module.id, index, lesson.asset_path)}
+                cacheRevision={offline.revision}
               />
             ),
           )}
@@ -162,4 +162,12 @@ function CourseBody({ data, courseId }: { data: TrainingData; courseId: string }
       </div>
     </div>
   );
+}
+
+/** The lesson's file as the cache and the server know it (no checksum when the catalog states none). */
+function videoFor(offline: CourseOffline, moduleId: string, lessonIndex: number, assetPath: string) {
+  const cacheId = videoCacheId(moduleId, lessonIndex);
+  const video = offline.videos.find((candidate) => candidate.cacheId === cacheId);
+  const ref = video ? videoFileRef(video) : { id: cacheId, version: 1, file: { path: assetPath, sha256: null } };
+  return { ref, mimeType: video?.mimeType ?? 'video/webm', files: offline.files };
 }

@@ -1,7 +1,7 @@
 /**
  * The Training hub (/training): the courses with their progress or the tier that unlocks them, the
- * partner's learning statistics, and links to certifications and live sessions. All from the local
- * store, so it works offline.
+ * partner's learning statistics, featured learning paths, and links to certifications and live
+ * sessions. All from the local store, so it works offline.
  */
 import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
@@ -10,6 +10,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { availableRoute } from '../../ui/known-routes';
 import { plural } from '../../ui/format';
 import { CourseCard } from './components/CourseCard';
+import { LearningPaths } from './LearningPaths';
 import { useTrainingData, type TrainingData } from './use-training-data';
 import './training.css';
 
@@ -77,6 +78,7 @@ function TrainingHubBody({ data }: { data: TrainingData }) {
           {liveSessions ? <Link to={liveSessions}>Live sessions and coaching</Link> : null}
         </p>
       </section>
+      <LearningPaths paths={data.featuredPaths} courses={data.courses} moduleProgress={data.moduleProgress} tier={data.tier} />
       <section aria-labelledby="training-courses">
         <h2 id="training-courses">Courses</h2>
         {data.courses.length === 0 ? (

@@ -8,7 +8,15 @@ import { useQuery } from '../../data/use-query';
 import { useCatalog } from '../../data/workstation-hooks';
 import { useOpenWorkspace } from '../../session';
 import { useTierAccess } from '../../session/use-entitlement';
-import { assessmentBodySchema, courseBodySchema, moduleBodySchema, type CourseBody, type ModuleBody } from '../../../sync/schema/catalog-bodies';
+import {
+  assessmentBodySchema,
+  courseBodySchema,
+  learningPathBodySchema,
+  moduleBodySchema,
+  type CourseBody,
+  type LearningPathBody,
+  type ModuleBody,
+} from '../../../sync/schema/catalog-bodies';
 import type { Tier } from '../../../sync/schema/fields';
 import { resolveTimeZone } from '../../../sync/domain/zoned-time';
 import { useNow } from '../../ui/use-now';
@@ -26,6 +34,12 @@ export interface TrainingModule {
   body: ModuleBody;
 }
 
+export interface TrainingLearningPath {
+  id: string;
+  title: string;
+  body: LearningPathBody;
+}
+
 export function useTrainingData() {
   const db = useDatabase();
   const workspace = useOpenWorkspace();
@@ -33,6 +47,7 @@ export function useTrainingData() {
   const courseRows = useCatalog('course');
   const moduleRows = useCatalog('module');
   const assessmentRows = useCatalog('assessment');
+  const pathRows = useCatalog('learning_path');
   const progress = useQuery('training_progress', { sort: [{ created_at: 'desc' }] });
   const profiles = useQuery('profiles', { limit: 1 });
   const now = useNow();
@@ -64,9 +79,18 @@ export function useTrainingData() {
     }
     return map;
   }, [assessmentRows.data]);
+  /** Featured paths in the catalog's order; a path whose body does not parse (a newer app wrote it) is left out. */
+  const featuredPaths = useMemo<TrainingLearningPath[]>(
+    () =>
+      pathRows.data.flatMap((row) => {
+        const body = learningPathBodySchema.safeParse(row.body);
+        return body.success && body.data.featured ? [{ id: row.id, title: row.title, body: body.data }] : [];
+      }),
+    [pathRows.data],
+  );
   const moduleProgress = useMemo(() => progress.data.filter((row) => row.kind === 'module'), [progress.data]);
 
-  const sources = [courseRows, moduleRows, assessmentRows, progress, profiles];
+  const sources = [courseRows, moduleRows, assessmentRows, pathRows, progress, profiles];
   return {
     db,
     partnerId: workspace?.partnerId ?? null,
@@ -76,6 +100,7 @@ export function useTrainingData() {
     courses,
     modules,
     assessmentByCourse,
+    featuredPaths,
     moduleProgress,
     timeZone: resolveTimeZone(profiles.data[0]?.timezone, systemTimeZone()),
     now,

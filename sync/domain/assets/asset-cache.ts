@@ -81,9 +81,12 @@ export interface CachePlan {
   fetch: string[];
 }
 
+/** Cache ids of course videos the Training hub keeps (its own bookkeeping; not marketing assets). */
+export const TRAINING_CACHE_ID_PREFIX = 'training:';
+
 /**
  * Housekeeping after the catalog changes: drop copies of retired or replaced files, and fetch the
- * current file of every pinned asset the partner can still open.
+ * current file of every pinned asset the partner can still open. Course videos are left alone.
  */
 export function planCacheMaintenance(
   entries: readonly CacheEntry[],
@@ -95,6 +98,7 @@ export function planCacheMaintenance(
   const remove: CacheEntry[] = [];
   const freshIds = new Set<string>();
   for (const entry of entries) {
+    if (entry.assetId.startsWith(TRAINING_CACHE_ID_PREFIX)) continue;
     const asset = byId.get(entry.assetId);
     const verdict = judgeCacheEntry(entry, asset);
     if (verdict.status === 'retired' || verdict.status === 'stale' || (asset && !canOpen(asset))) remove.push(entry);

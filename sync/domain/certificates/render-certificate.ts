@@ -1,6 +1,6 @@
 /** The certificate PDF: one landscape A4 page with the partner's name, track, dates, verification code and a vector QR to the verify page. */
 import { PDFDocument, rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
-import { embedNotoSans, type FontBytes } from '../pdf/embed-fonts';
+import { embedNotoSans, type FontBytes, type FontFeatures } from '../pdf/embed-fonts';
 import { assertDrawable } from '../proposals/glyphs';
 import { verificationUrl } from '../certifications';
 import { drawQr } from '../pdf/draw-qr';
@@ -27,10 +27,22 @@ const INK = rgb(0.12, 0.14, 0.2);
 const MUTED = rgb(0.38, 0.4, 0.46);
 const ACCENT = rgb(0.93, 0.36, 0.15);
 
+/**
+ * GPOS features (kerning, mark and cursive positioning) switched off: pdf-lib writes each glyph at
+ * its advance width and discards fontkit's positions, so those lookups change nothing in the PDF,
+ * yet decoding Noto Sans's kerning tables was most of a first render (~60 ms a weight). Glyph
+ * substitutions (GSUB: ligatures, composed accents) stay on, so the same glyphs are drawn.
+ */
+const POSITIONING_OFF: FontFeatures = { kern: false, mark: false, mkmk: false, dist: false, curs: false, abvm: false, blwm: false };
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "1 December 2026", as en-GB writes a long date, in UTC. */
 function longDate(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) throw new CertificateRenderError(`'${iso}' is not a date. Sync once so the certificate's dates come from SISO, then try again.`);
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  // Spelled out rather than through Intl: building a DateTimeFormat costs ~10 ms on a first render.
+  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()] ?? ''} ${date.getUTCFullYear()}`;
 }
 
 function centred(page: PDFPage, text: string, y: number, size: number, font: PDFFont, color: RGB): void {
@@ -38,15 +50,13 @@ function centred(page: PDFPage, text: string, y: number, size: number, font: PDF
   page.drawText(text, { x: (PAGE_WIDTH - width) / 2, y, size, font, color });
 }
 
-/** The QR as vector rectangles, one per run of dark modules, inside a white quiet zone. */
-
 /** The certificate's PDF bytes; the same input gives the same bytes. */
 export async function renderCertificate(input: CertificateInput): Promise<Uint8Array> {
   if (input.partnerName.trim() === '') throw new CertificateRenderError('Your profile has no display name yet, so the certificate has no name to show. Add your name in Settings, then try again.');
   const issued = longDate(input.issuedAt);
   const expires = input.expiresAt ? longDate(input.expiresAt) : null;
   const doc = await PDFDocument.create();
-  const fonts = await embedNotoSans(doc, input.fonts, `certificate|${input.verificationCode}|${input.partnerName}`);
+  const fonts = await embedNotoSans(doc, input.fonts, `certificate|${input.verificationCode}|${input.partnerName}`, POSITIONING_OFF);
   assertDrawable(input.partnerName, 'your display name', fonts.boldSet);
   assertDrawable(input.track, 'the certification track', fonts.boldSet);
   if (input.courseTitle) assertDrawable(input.courseTitle, 'the course title', fonts.regularSet);
@@ -89,4 +99,21 @@ export async function renderCertificate(input: CertificateInput): Promise<Uint8A
   doc.setModificationDate(stamp);
   doc.setLanguage('en-GB');
   return doc.save();
+}
+
+/**
+ * Renders a throwaway certificate so the partner's first real one finds the fonts parsed and the PDF
+ * code compiled (a first render in a fresh page is ~4× a warm one). For the certifications screen
+ * to call in idle time when it opens, with the same font bytes it will render with.
+ */
+export async function prepareCertificateRenderer(fonts: FontBytes): Promise<void> {
+  await renderCertificate({
+    partnerName: 'Ada Lovelace',
+    track: 'Sales',
+    courseTitle: 'Sales Fundamentals',
+    issuedAt: '2026-01-01T00:00:00Z',
+    expiresAt: '2027-01-01T00:00:00Z',
+    verificationCode: 'PREPARE',
+    fonts,
+  });
 }

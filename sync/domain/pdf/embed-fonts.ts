@@ -43,10 +43,13 @@ export function characterSet(font: PDFFont): ReadonlySet<number> {
   return set;
 }
 
+/** OpenType features to switch on or off when pdf-lib shapes text (fontkit's feature map). */
+export type FontFeatures = Record<string, boolean>;
+
 /** Registers the subset-safe fontkit on `doc` and embeds both weights as subsets. */
-export async function embedNotoSans(doc: PDFDocument, fonts: FontBytes, tagSeed: string): Promise<EmbeddedFonts> {
+export async function embedNotoSans(doc: PDFDocument, fonts: FontBytes, tagSeed: string, features?: FontFeatures): Promise<EmbeddedFonts> {
   doc.registerFontkit(subsetSafeFontkit);
-  const regular = await doc.embedFont(fonts.regular, { subset: true, customName: `${subsetTag(`${tagSeed}|regular`)}+NotoSans-Regular` });
-  const bold = await doc.embedFont(fonts.bold, { subset: true, customName: `${subsetTag(`${tagSeed}|bold`)}+NotoSans-Bold` });
+  const regular = await doc.embedFont(fonts.regular, { subset: true, customName: `${subsetTag(`${tagSeed}|regular`)}+NotoSans-Regular`, features });
+  const bold = await doc.embedFont(fonts.bold, { subset: true, customName: `${subsetTag(`${tagSeed}|bold`)}+NotoSans-Bold`, features });
   return { regular, bold, regularSet: characterSet(regular), boldSet: characterSet(bold) };
 }

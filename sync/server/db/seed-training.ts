@@ -165,6 +165,45 @@ export const coachingSlotSeeds: readonly CoachingSlotSeed[] = [
   { slug: 'coaching-slot-3', startDays: 9, hour: 11, durationMinutes: 45, coach: 'Maya Patel' },
 ];
 
+/**
+ * Video lessons: a module with one carries the file on its catalog row (path, sha256, size), so the
+ * storage policy gates the bytes by the course's tier. The recording is the platform walkthrough.
+ */
+export const trainingVideoSeeds: readonly { course: string; moduleIndex: number; path: string; caption: string; durationSeconds: number }[] = [
+  { course: 'sales-fundamentals', moduleIndex: 0, path: 'training/sales-fundamentals/welcome.webm', caption: 'A short tour of the workstation you will log your introductions in', durationSeconds: 8 },
+  { course: 'sales-fundamentals', moduleIndex: 6, path: 'training/sales-fundamentals/handover.webm', caption: 'Where a handed-over lead shows up for you and for SISO', durationSeconds: 8 },
+];
+
+/** Featured learning paths on the Training hub: courses (by slug) in the order to take them. */
+export interface LearningPathSeed { slug: string; title: string; summary: string; courses: readonly string[] }
+export const learningPathSeeds: readonly LearningPathSeed[] = [
+  {
+    slug: 'path-close-your-first-deal', title: 'Close your first deal',
+    summary: 'From the first conversation to a signed client: how referrals work, then how to look after the client once SISO is on board.',
+    courses: ['sales-fundamentals', 'client-management'],
+  },
+  {
+    slug: 'path-siso-specialist', title: 'Become a SISO specialist',
+    summary: 'Know the platform well enough to answer IT buyers, then run enterprise deals with several stakeholders.',
+    courses: ['siso-platform-mastery', 'technical-basics', 'advanced-techniques'],
+  },
+  {
+    slug: 'path-grow-with-marketing', title: 'Grow with marketing',
+    summary: 'Bring in leads with campaigns you can measure, and turn the clients they bring into repeat referrers.',
+    courses: ['marketing-strategies', 'client-management'],
+  },
+];
+
+/**
+ * Certificates issued a year ago and about to expire, so the renewal reminder (a notification) and
+ * the Certifications page's notice show on a fresh backend. Issued with a passed attempt that
+ * answered every question right.
+ */
+export interface ExpiringCertificateSeed { partner: SeedTier; course: string; track: string; expiresInDays: number; verificationCode: string }
+export const expiringCertificateSeeds: readonly ExpiringCertificateSeed[] = [
+  { partner: 'active', course: 'sales-fundamentals', track: 'Sales', expiresInDays: 20, verificationCode: 'ACT1VE5A1E52' },
+];
+
 export function moduleSlug(courseSlug: string, index: number): string {
   return `${courseSlug}-module-${index + 1}`;
 }
