@@ -17,6 +17,7 @@ import { NotFoundPage } from './NotFoundPage';
 import { PartnerScreen } from './PartnerScreen';
 import { RouteErrorPage } from './RouteErrorPage';
 import { whenFirstDataShown } from '../data/live-query';
+import { NotificationsPage } from '../features/notifications';
 
 const screens = {
   CsvImportPage: () => import('../features/leads/import'),
@@ -31,6 +32,9 @@ const screens = {
   CertificationsPage: () => import('../features/certifications'),
   TrainingHubPage: () => import('../features/training'),
   LiveSessionsPage: () => import('../features/live-sessions'),
+  SupportPage: () => import('../features/support'),
+  CommunityPage: () => import('../features/community'),
+  KnowledgeBasePage: () => import('../features/knowledge-base'),
 };
 
 /** Screens that read no workspace data (Welcome, sign-in) never signal; their preload waits this long. */
@@ -125,6 +129,20 @@ const screenPages = {
       return { element: <PartnerScreen title="Commission center"><CommissionCenterPage /></PartnerScreen> };
     },
   },
+  support: {
+    lazy: async () => {
+      const { SupportPage } = await screens.SupportPage();
+      return { element: <PartnerScreen title="Support"><SupportPage /></PartnerScreen> };
+    },
+  },
+  'support-ticket': {
+    lazy: async () => {
+      const { TicketPage } = await screens.SupportPage();
+      return { element: <PartnerScreen title="Support"><TicketPage /></PartnerScreen> };
+    },
+  },
+  'knowledge-base': { lazy: async () => ({ Component: (await screens.KnowledgeBasePage()).KnowledgeBasePage }) },
+  'kb-article': { lazy: async () => ({ Component: (await screens.KnowledgeBasePage()).ArticlePage }) },
   'live-sessions': {
     lazy: async () => {
       const { LiveSessionsPage } = await screens.LiveSessionsPage();
@@ -155,6 +173,19 @@ const screenPages = {
       return { element: <PartnerScreen title="Assessment"><AssessmentPage /></PartnerScreen> };
     },
   },
+  community: {
+    lazy: async () => {
+      const { CommunityPage } = await screens.CommunityPage();
+      return { element: <PartnerScreen title="Community"><CommunityPage /></PartnerScreen> };
+    },
+  },
+  'community-thread': {
+    lazy: async () => {
+      const { ThreadPage } = await screens.CommunityPage();
+      return { element: <PartnerScreen title="Community"><ThreadPage /></PartnerScreen> };
+    },
+  },
+  notifications: { element: <PartnerScreen title="Notifications"><NotificationsPage /></PartnerScreen> },
   settings: { element: <SettingsPage /> },
   admin: { lazy: async () => ({ Component: (await screens.AdminPage()).AdminPage }) },
 } satisfies Record<ScreenId, ScreenPage>;

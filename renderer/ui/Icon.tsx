@@ -1,5 +1,5 @@
 /** A small set of line icons (24px grid, currentColor). Decorative: always aria-hidden. */
-export type IconName = 'home' | 'settings' | 'sidebar' | 'leads' | 'tiers' | 'workspace' | 'link' | 'document' | 'palette' | 'marketing' | 'bell' | 'money' | 'training' | 'logo';
+export type IconName = 'home' | 'settings' | 'sidebar' | 'leads' | 'tiers' | 'workspace' | 'link' | 'document' | 'palette' | 'marketing' | 'bell' | 'money' | 'training' | 'support' | 'community' | 'logo';
 
 const paths: Record<Exclude<IconName, 'logo'>, string> = {
   home: 'M3 10.5 12 3l9 7.5V20a1 1 0 0 1-1 1h-5v-6H9v6H4a1 1 0 0 1-1-1z',
@@ -14,6 +14,8 @@ const paths: Record<Exclude<IconName, 'logo'>, string> = {
   marketing: 'M3 11v2a1 1 0 0 0 1 1h2l5 4V6L6 10H4a1 1 0 0 0-1 1Zm12-3a5 5 0 0 1 0 8m3-11a9 9 0 0 1 0 14',
   money: 'M3 7a1 1 0 0 1 1-1h16a1 1 0 0 1 1 1v10a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1zm9 7.5a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5ZM6 9.5v.01M18 14.5v.01',
   training: 'M2 8.5 12 4l10 4.5-10 4.5zm4 2v5c0 1.4 2.7 3 6 3s6-1.6 6-3v-5M22 8.5V14',
+  support: 'M4 13v-1a8 8 0 0 1 16 0v1M4 13a2 2 0 0 1 2-2h1v6H6a2 2 0 0 1-2-2zm16 0a2 2 0 0 0-2-2h-1v6h1a2 2 0 0 0 2-2zm-3 4c0 2-2 3-5 3',
+  community: 'M21 12a8 8 0 0 1-11.6 7.1L4 20.5l1.4-4.6A8 8 0 1 1 21 12ZM8.5 12h.01M12 12h.01M15.5 12h.01',
   bell: 'M6 16V11a6 6 0 0 1 12 0v5l1.5 2h-15zM10 20.5a2.2 2.2 0 0 0 4 0',
   link: 'M10 13a5 5 0 0 0 7.5.5l3-3a5 5 0 0 0-7-7l-1.7 1.7M14 11a5 5 0 0 0-7.5-.5l-3 3a5 5 0 0 0 7 7l1.7-1.7',
   leads: 'M16 21v-2a4 4 0 0 0-4-4H6a4 4 0 0 0-4 4v2M9 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8Zm13 10v-2a4 4 0 0 0-3-3.9M16 3.1a4 4 0 0 1 0 7.8',

@@ -36,6 +36,12 @@ export const SCREENS = [
   { id: 'certifications', path: '/certifications', label: 'Certifications', deepLinks: ['certifications'], inSidebar: false, audience: 'partners', icon: 'training' },
   { id: 'assessment', path: '/training/assessments', idParam: 'assessmentId', label: 'Assessment', deepLinks: [], inSidebar: false, audience: 'partners', icon: 'training' },
   { id: 'live-sessions', path: '/live-sessions', label: 'Live sessions', deepLinks: ['live-sessions'], inSidebar: false, audience: 'partners', icon: 'training' },
+  { id: 'support', path: '/support', label: 'Support', deepLinks: ['support'], inSidebar: true, audience: 'partners', icon: 'support' },
+  { id: 'support-ticket', path: '/support/tickets', idParam: 'ticketId', label: 'Ticket', deepLinks: [], inSidebar: false, audience: 'partners', icon: 'support' },
+  { id: 'knowledge-base', path: '/support/knowledge-base', label: 'Knowledge base', deepLinks: ['knowledge-base'], inSidebar: false, audience: 'everyone', icon: 'support' },
+  { id: 'kb-article', path: '/support/knowledge-base', idParam: 'articleId', label: 'Article', deepLinks: ['knowledge-base'], inSidebar: false, audience: 'everyone', icon: 'support' },
+  { id: 'community', path: '/community', label: 'Community', deepLinks: ['community'], inSidebar: true, audience: 'partners', icon: 'community' },
+  { id: 'community-thread', path: '/community/threads', idParam: 'threadId', label: 'Thread', deepLinks: [], inSidebar: false, audience: 'partners', icon: 'community' },
   { id: 'referrals', path: '/referrals', label: 'Referral links', deepLinks: ['referrals'], inSidebar: true, audience: 'partners', icon: 'link' },
   {
     id: 'marketing-center',
@@ -51,6 +57,7 @@ export const SCREENS = [
   { id: 'new-proposal', path: '/proposals/new', label: 'New proposal', deepLinks: [], inSidebar: false, audience: 'partners', icon: 'document' },
   { id: 'brand-kit', path: '/brand-kit', label: 'Brand kit', deepLinks: ['brand-kit'], inSidebar: true, audience: 'partners', icon: 'palette' },
   { id: 'workspace', path: '/workspace', label: 'Workspace', deepLinks: ['workspace'], inSidebar: true, audience: 'everyone', icon: 'workspace' },
+  { id: 'notifications', path: '/notifications', label: 'Notifications', deepLinks: ['notifications'], inSidebar: false, audience: 'partners', icon: 'bell' },
   { id: 'settings', path: '/settings', label: 'Settings', deepLinks: ['settings'], inSidebar: true, audience: 'everyone', icon: 'settings' },
 ] as const satisfies readonly ScreenDefinition[];
 

@@ -17,6 +17,9 @@ export const SHARE_TARGETS: ReadonlyArray<{ hosts: readonly string[]; paths: rea
   { hosts: ['x.com', 'twitter.com', 'www.twitter.com'], paths: ['/intent/tweet', '/intent/post'] },
 ];
 
+/** The partner Slack community (support_settings.slack_url, Performer and above): Slack's own hosts, any path. */
+export const COMMUNITY_DOMAINS = ['slack.com'] as const;
+
 export const MAX_EXTERNAL_URL_LENGTH = 4096;
 const MAX_MAILTO_RECIPIENTS = 10;
 const MAILTO_ADDRESS = /^[^\s@<>()"]+@[^\s@<>()"]+\.[^\s@<>()"]+$/;
@@ -25,6 +28,12 @@ const MAILTO_ADDRESS = /^[^\s@<>()"]+@[^\s@<>()"]+\.[^\s@<>()"]+$/;
 export function isSisoHost(hostname: string): boolean {
   const host = hostname.toLowerCase();
   return SISO_DOMAINS.some((domain) => host === domain || host.endsWith(`.${domain}`));
+}
+
+/** Case-insensitive, like isSisoHost: `slack.com.evil.com` and `evilslack.com` are not Slack. */
+export function isCommunityHost(hostname: string): boolean {
+  const host = hostname.toLowerCase();
+  return COMMUNITY_DOMAINS.some((domain) => host === domain || host.endsWith(`.${domain}`));
 }
 
 function isShareLink(url: URL): boolean {
@@ -76,7 +85,7 @@ export function checkExternalUrl(raw: string): UrlDecision {
   }
   const problem = plainHttpsProblem(url);
   if (problem) return { allowed: false, reason: problem };
-  if (isSisoHost(url.hostname) || isShareLink(url)) return { allowed: true, url: url.href };
+  if (isSisoHost(url.hostname) || isShareLink(url) || isCommunityHost(url.hostname)) return { allowed: true, url: url.href };
   return { allowed: false, reason: `Links to ${url.hostname} are not on the list of sites this app opens.` };
 }
 

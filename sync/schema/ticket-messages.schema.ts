@@ -7,7 +7,6 @@ import {
   booleanProperty,
   enumProperty,
   idProperty,
-  integerProperty,
   isoTimestamp,
   nullableEnumProperty,
   nullableStringProperty,

@@ -315,7 +315,7 @@ describe('admin area', () => {
     await starterRule.getByText('Check the highlighted fields; nothing was saved.').waitFor();
 
     // Keyboard: arrows move between tabs, wrapping from the last to the first.
-    await page.getByRole('tab', { name: 'Training' }).focus();
+    await page.getByRole('tab', { name: 'Community' }).focus();
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => page.getByRole('tab', { name: 'Assets' }).getAttribute('aria-selected')).toBe('true');
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Assets');

@@ -99,7 +99,10 @@ function adminAuthored(table: string, insertSql: string, updateSql: string, part
   };
 }
 
-const ownTicket = `(select "id" from "public"."tickets" where "partner_id" = '${A.id}' order by "id" limit 1)`;
+// Support tickets only: forum threads are readable by every partner whose tier reaches them.
+const ownTicket = `(select "id" from "public"."tickets" where "partner_id" = '${A.id}' and "kind" = 'support' order by "id" limit 1)`;
+const ownPartnerMessage = `(select "id" from "public"."ticket_messages" where "partner_id" = '${A.id}' and "author_role" = 'partner' and "ticket_id" = ${ownTicket} order by "id" limit 1)`;
+const attachmentPath = `${A.id}/ticket/screenshot.png`;
 const activeAssetPath = 'social_media/launch-card.png';
 const eliteAssetPath = 'brochures/white-label-brochure.pdf';
 const brandPath = `${A.id}/logo.png`;
@@ -130,17 +133,31 @@ const targets: Target[] = [
   partnerOwned('leads', { company: 'Test Co' }),
   partnerOwned('activities', { kind: 'note', body: 'Test' }),
   partnerOwned('referral_links', { name: 'Test link', destination: 'https://siso.agency' }),
-  partnerOwned('tickets', { subject: 'Help' }, true),
+  {
+    ...partnerOwned('tickets', { subject: 'Help' }, true),
+    ops: {
+      ...partnerOwned('tickets', { subject: 'Help' }).ops,
+      select: visible(`select 1 from "public"."tickets" where "partner_id" = $1 and "kind" = 'support'`, [A.id]),
+      update: affected(`update "public"."tickets" set "updated_at" = now() where "id" = ${ownTicket}`),
+      delete: affected(`delete from "public"."tickets" where "id" = ${ownTicket}`),
+    },
+    // Admins start threads in SISO updates.
+    expected: { select: ['partner A', 'admin'], insert: ['partner A', 'admin'], update: ['partner A', 'admin'], delete: [] },
+  },
   {
     ...partnerOwned('ticket_messages', { author_role: 'partner', body: 'Hello' }),
     ops: {
-      ...partnerOwned('ticket_messages', {}).ops,
+      select: visible(`select 1 from "public"."ticket_messages" where "ticket_id" = ${ownTicket}`),
       insert: async (tx) =>
         (await tx.query(
           `insert into "public"."ticket_messages" ("id", "partner_id", "ticket_id", "author_role", "body") values ($1, $2, ${ownTicket}, 'partner', 'Hello')`,
           [randomUUID(), A.id],
         )).affectedRows,
+      update: affected(`update "public"."ticket_messages" set "updated_at" = now() where "id" = ${ownPartnerMessage}`),
+      delete: affected(`delete from "public"."ticket_messages" where "id" = ${ownPartnerMessage}`),
     },
+    // Admins moderate (hide) messages; whatever role an admin's message names, it is stored as a staff reply.
+    expected: { select: ['partner A', 'admin'], insert: ['partner A', 'admin'], update: ['partner A', 'admin'], delete: [] },
   },
   partnerOwned('training_progress', { course_id: 'course', module_index: 3 }),
   adminAuthored(
@@ -226,6 +243,18 @@ const targets: Target[] = [
     },
     expected: { select: ['partner A', 'admin'], insert: ['partner A'], update: ['partner A'], delete: ['partner A'] },
   },
+  {
+    name: "storage: ticket-attachments (A's folder)",
+    setup: putObject('ticket-attachments', attachmentPath),
+    ops: {
+      select: visible(`select 1 from "storage"."objects" where "bucket_id" = 'ticket-attachments' and "name" = $1`, [attachmentPath]),
+      insert: putObject('ticket-attachments', `${A.id}/ticket/second.png`),
+      update: affected(`update "storage"."objects" set "metadata" = '{}' where "bucket_id" = 'ticket-attachments' and "name" = $1`, [attachmentPath]),
+      delete: affected(`delete from "storage"."objects" where "bucket_id" = 'ticket-attachments' and "name" = $1`, [attachmentPath]),
+    },
+    // Staff attach files to their replies in the ticket owner's folder.
+    expected: { select: ['partner A', 'admin'], insert: ['partner A', 'admin'], update: [], delete: ['partner A'] },
+  },
 ];
 
 interface SpecialCase {
@@ -298,10 +327,22 @@ const specialCases: SpecialCase[] = [
     name: "partner A posts on B's ticket",
     actor: 'partner A',
     action: affected(
-      `insert into "public"."ticket_messages" ("id", "partner_id", "ticket_id", "author_role", "body") values ($1, $2, (select "id" from "public"."tickets" where "partner_id" = $3 limit 1), 'partner', 'Hi')`,
+      `insert into "public"."ticket_messages" ("id", "partner_id", "ticket_id", "author_role", "body") values ($1, $2, (select "id" from "public"."tickets" where "partner_id" = $3 and "kind" = 'support' limit 1), 'partner', 'Hi')`,
       [randomUUID(), A.id, B.id],
     ),
     expected: 'deny',
+  },
+  {
+    name: "admin's message on A's ticket is stored as a staff reply",
+    actor: 'admin',
+    action: async (tx) => {
+      await tx.query(
+        `insert into "public"."ticket_messages" ("id", "partner_id", "ticket_id", "author_role", "body") values ('rls-admin-as-partner', $1, ${ownTicket}, 'partner', 'Hi')`,
+        [A.id],
+      );
+      return (await tx.query(`select 1 from "public"."ticket_messages" where "id" = 'rls-admin-as-partner' and "author_role" = 'support' and "author_name" = 'SISO Support'`)).rows.length;
+    },
+    expected: 'allow',
   },
   {
     name: 'partner A posts a message as support',
@@ -326,6 +367,53 @@ const specialCases: SpecialCase[] = [
     actor: 'admin',
     action: affected(`update "public"."tickets" set "status" = 'closed' where "id" = ${ownTicket}`),
     expected: 'allow',
+  },
+  {
+    name: "partner A reads an internal note on its own ticket",
+    actor: 'partner A',
+    setup: affected(
+      `insert into "public"."ticket_messages" ("id", "partner_id", "ticket_id", "author_role", "visibility", "body") values ('rls-internal-note', $1, ${ownTicket}, 'support', 'internal', 'Staff only')`,
+      [A.id],
+    ),
+    action: visible(`select 1 from "public"."ticket_messages" where "id" = 'rls-internal-note'`),
+    expected: 'deny',
+  },
+  {
+    name: 'partner A (Active) reads a Performer mastermind thread',
+    actor: 'partner A',
+    action: visible(`select 1 from "public"."tickets" where "kind" = 'forum' and "category" = 'mastermind'`),
+    expected: 'deny',
+  },
+  {
+    name: 'partner B (Performer) reads a Performer mastermind thread',
+    actor: 'partner B',
+    action: visible(`select 1 from "public"."tickets" where "kind" = 'forum' and "category" = 'mastermind'`),
+    expected: 'allow',
+  },
+  {
+    name: 'partner A (Active) starts a thread in the Performer mastermind',
+    actor: 'partner A',
+    action: affected(
+      `insert into "public"."tickets" ("id", "partner_id", "kind", "category", "subject") values ($1, $2, 'forum', 'mastermind', 'Hi')`,
+      [randomUUID(), A.id],
+    ),
+    expected: 'deny',
+  },
+  {
+    name: 'partner A awards itself community points',
+    actor: 'partner A',
+    action: affected(`insert into "public"."community_points" ("partner_id", "points", "reason") values ($1, 100, 'challenge')`, [A.id]),
+    expected: 'deny',
+  },
+  {
+    name: 'partner A reads post reports',
+    actor: 'partner A',
+    setup: affected(
+      `insert into "public"."post_reports" ("message_id", "ticket_id", "reporter_id", "reason") select "id", "ticket_id", $1, 'Spam' from "public"."ticket_messages" where "author_role" = 'partner' and "visibility" = 'public' order by "id" limit 1`,
+      [A.id],
+    ),
+    action: visible(`select 1 from "public"."post_reports"`),
+    expected: 'deny',
   },
   {
     name: 'admin changes a notification title',

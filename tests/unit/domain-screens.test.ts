@@ -42,8 +42,8 @@ describe('screen list and route table', () => {
       expect(routedPattern(example), example).toBe(screenRoutePath(screen));
       expect(screenForPath(example)?.id, example).toBe(screen.id);
     }
-    expect(routedPattern('/community')).toBe('/*');
-    expect(screenForPath('/community')).toBeNull();
+    expect(routedPattern('/community/threads')).toBe('/*');
+    expect(screenForPath('/community/threads')).toBeNull();
   });
 });
 
@@ -76,9 +76,10 @@ describe('deep links', () => {
 
   it('opens the Training hub from siso://training', () => {
     expect(parseDeepLink('siso://training')).toEqual({ ok: true, route: '/training' });
+    expect(parseDeepLink('siso://support')).toEqual({ ok: true, route: '/support' });
   });
 
-  it.each(['community', 'support'])('refuses siso://%s with a reason until that screen exists', (name) => {
+  it.each(['forum', 'chat'])('refuses siso://%s with a reason until that screen exists', (name) => {
     const result = parseDeepLink(`siso://${name}`);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.reason).toMatch(new RegExp(`no screen called "${name}".*update the app`, 'i'));
@@ -100,6 +101,8 @@ describe('sidebar and in-app links', () => {
       '/leads',
       '/commissions',
       '/training',
+      '/support',
+      '/community',
       '/referrals',
       '/marketing-center',
       '/proposals',
@@ -114,8 +117,9 @@ describe('sidebar and in-app links', () => {
     expect(availableRoute('#/tiers')).toBe('/tiers');
     expect(availableRoute('/leads/42?tab=notes')).toBe('/leads/42?tab=notes');
     expect(availableRoute('/training')).toBe('/training');
-    expect(availableRoute('/community')).toBeNull();
-    expect(availableRoute('/support')).toBeNull();
+    expect(availableRoute('/community')).toBe('/community');
+    expect(availableRoute('/support')).toBe('/support');
+    expect(availableRoute('/support/tickets/t-1')).toBe('/support/tickets/t-1');
     expect(availableRoute('/leads/a/b')).toBeNull();
     expect(availableRoute('//evil.example/')).toBeNull();
     expect(availableRoute('https://siso.agency/')).toBeNull();

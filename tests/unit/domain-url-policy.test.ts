@@ -15,6 +15,8 @@ const ALLOWED = [
   'https://x.com/intent/tweet?text=Hi',
   'https://www.linkedin.com/profile/add?startTask=CERTIFICATION_NAME&name=Sales&organizationName=SISO',
   'mailto:client@example.com?subject=Hi',
+  'https://join.slack.com/t/siso-partners/shared_invite/zt-abc123',
+  'https://siso-partners.slack.com/archives/C0123',
 ];
 
 const REFUSED = [
@@ -27,6 +29,9 @@ const REFUSED = [
   'https://www.linkedin.com/in/someone',
   'https://www.linkedin.com/profile/edit',
   'https://example.com/',
+  'https://slack.com.evil.com/',
+  'https://evilslack.com/',
+  'http://join.slack.com/t/siso-partners',
   'javascript:alert(1)',
   'file:///etc/passwd',
   'mailto:not-an-address',

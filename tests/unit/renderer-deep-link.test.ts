@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDeepLinkRoute } from '../../renderer/app/deep-link';
 
 describe('parseDeepLinkRoute', () => {
-  it.each(['/', '/settings', '/leads/lead_123', '/proposals/new?lead=abc&template=t-1', '/marketing-center', '/leads/import'])('accepts %s', (route) => {
+  it.each(['/', '/settings', '/leads/lead_123', '/proposals/new?lead=abc&template=t-1', '/marketing-center', '/leads/import', '/support', '/support/tickets/t-1', '/community', '/community/threads/t-1', '/support/knowledge-base', '/support/knowledge-base/demo-article-1?q=offline'])('accepts %s', (route) => {
     expect(parseDeepLinkRoute(route)).toBe(route);
   });
 
@@ -23,7 +23,7 @@ describe('parseDeepLinkRoute', () => {
     expect(parseDeepLinkRoute(route)).toBeNull();
   });
 
-  it.each(['/a%20b', '/support', '/community', '/marketing', '/leads/a/b', '/settings/x'])(
+  it.each(['/a%20b', '/community/threads', '/support/knowledge-base/a/b', '/marketing', '/leads/a/b', '/settings/x'])(
     'drops %s, which would open Not Found: no screen has that path',
     (route) => {
       expect(parseDeepLinkRoute(route)).toBeNull();

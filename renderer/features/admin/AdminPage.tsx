@@ -13,6 +13,8 @@ import { PartnersPanel } from './PartnersPanel';
 import { PayoutsPanel } from './PayoutsPanel';
 import { PromotionsPanel } from './PromotionsPanel';
 import { TrainingPanel } from './TrainingPanel';
+import { SupportInboxPanel } from './SupportInboxPanel';
+import { CommunityPanel } from './CommunityPanel';
 import { TemplatesPanel } from './TemplatesPanel';
 import { TierRulesPanel } from './TierRulesPanel';
 import { UsagePanel } from './UsagePanel';
@@ -30,6 +32,8 @@ const TABS = [
   { id: 'payouts', label: 'Payouts' },
   { id: 'promotions', label: 'Promotions' },
   { id: 'training', label: 'Training' },
+  { id: 'support', label: 'Support' },
+  { id: 'community', label: 'Community' },
 ] as const;
 type TabId = (typeof TABS)[number]['id'];
 
@@ -44,7 +48,7 @@ export function AdminPage() {
       <title>Admin · SISO Partner Workstation</title>
       <PageHeader
         title="Admin"
-        description={access.kind === 'admin' ? 'Publish and retire marketing assets, edit templates, brand guidelines and tier rules, set partners’ tiers, see asset usage, adjust commissions, decide withdrawals, publish promotions, see training completion and publish live sessions.' : undefined}
+        description={access.kind === 'admin' ? 'Publish and retire marketing assets, edit templates, brand guidelines and tier rules, set partners’ tiers, see asset usage, adjust commissions, decide withdrawals, publish promotions, see training completion and publish live sessions, answer partners’ support tickets and moderate the community.' : undefined}
       />
       {access.kind === 'admin' ? (
         <AdminTabs access={access} />
@@ -130,6 +134,8 @@ function AdminTabs({ access }: { access: Extract<AdminAccess, { kind: 'admin' }>
             {tab.id === 'payouts' ? <PayoutsPanel access={access} announce={announce} /> : null}
             {tab.id === 'promotions' ? <PromotionsPanel access={access} announce={announce} /> : null}
             {tab.id === 'training' ? <TrainingPanel access={access} announce={announce} /> : null}
+            {tab.id === 'support' ? <SupportInboxPanel access={access} announce={announce} /> : null}
+            {tab.id === 'community' ? <CommunityPanel access={access} announce={announce} /> : null}
           </div>
         ) : null,
       )}

@@ -34,10 +34,11 @@ export interface AccountServicesOptions {
 const normalise = (url: string) => url.trim().replace(/\/+$/, '');
 
 /**
- * An admin may read every partner's rows; the admin's screens need only the catalog locally
- * (partners and usage are fetched from the server when asked), so nothing else is replicated.
+ * An admin may read every partner's rows; the admin's screens need the catalog and, for the live
+ * support inbox and forum moderation, every thread and message locally (partners and usage are
+ * fetched from the server when asked), so nothing else is replicated.
  */
-const ADMIN_COLLECTIONS: readonly CollectionName[] = ['catalog'];
+const ADMIN_COLLECTIONS: readonly CollectionName[] = ['catalog', 'tickets', 'ticket_messages'];
 
 export function createAccountServices(options: AccountServicesOptions): AccountServices {
   const controllers = new Map<string, SessionController>();

@@ -6,8 +6,11 @@
 import { createHash } from 'node:crypto';
 import type { DbEngine, SqlExecutor } from './engine';
 import { catalogSeed, courseModuleCounts } from './seed-catalog';
-import { assessmentBody, assessmentKey, assessmentSlug, coachingSlotSeeds, moduleLessons, moduleSlug, trainingCourses, webinarSeeds } from './seed-training';
+import {
+  assessmentBody, assessmentKey, assessmentSlug, coachingSlotSeeds, expiringCertificateSeeds, learningPathSeeds, moduleLessons, moduleSlug, trainingCourses, trainingVideoSeeds, webinarSeeds,
+} from './seed-training';
 import { buildSeedAssetFiles, sha256Hex, type SeedAssetFile } from './seed-asset-files';
+import { addCommunitySeed } from './seed-community';
 import type { ObjectFiles } from '../storage/object-files';
 import { seedPartners, seedPassword, seedUsers, type SeedTier, type SeedUser } from './seed-accounts';
 import { hashPassword } from '../auth/passwords';
@@ -190,7 +193,7 @@ function buildPromotions(clock: Clock, firstSortOrder: number): Row[] {
 }
 
 /** Training hub content: modules and assessments carry their course's tier (the lock), webinars and slots are dated around now. */
-function buildTraining(clock: Clock, firstSortOrder: number): { catalog: Row[]; keys: Row[] } {
+function buildTraining(clock: Clock, firstSortOrder: number, video: SeedAssetFile): { catalog: Row[]; keys: Row[] } {
   const publishedAt = clock.iso(clock.now - 180 * day);
   const entry = (slug: string, kind: string, title: string, tier: string, category: string, body: Record<string, unknown>, sortOffset: number, at = publishedAt): Row => ({
     id: seedId(`catalog:${slug}`), kind, title, slug, body: JSON.stringify(body), tier_required: tier, category, tags: [kind],
@@ -205,9 +208,12 @@ function buildTraining(clock: Clock, firstSortOrder: number): { catalog: Row[]; 
     if (!courseEntry) throw new Error(`The seed has training content for the unknown course ${course.slug}`);
     const minutes = Math.round(Number(courseEntry.body.duration_minutes) / course.modules.length);
     course.modules.forEach((outline, index) => {
-      catalog.push(entry(moduleSlug(course.slug, index), 'module', outline[0], course.tier, 'training', {
-        course_id: courseId, index, title: outline[0], duration_minutes: minutes, lessons: moduleLessons(outline),
-      }, catalog.length));
+      const lesson = trainingVideoSeeds.find((candidate) => candidate.course === course.slug && candidate.moduleIndex === index);
+      const videoLessons = lesson ? [{ kind: 'video', asset_path: lesson.path, duration_seconds: lesson.durationSeconds, caption: lesson.caption }] : [];
+      const row = entry(moduleSlug(course.slug, index), 'module', outline[0], course.tier, 'training', {
+        course_id: courseId, index, title: outline[0], duration_minutes: minutes, lessons: [...moduleLessons(outline), ...videoLessons],
+      }, catalog.length);
+      catalog.push(lesson ? { ...row, file_path: lesson.path, file_sha256: sha256Hex(video.bytes), file_size: video.bytes.length, mime_type: video.mimeType } : row);
     });
     const assessmentId = seedId(`catalog:${assessmentSlug(course.slug)}`);
     catalog.push(entry(assessmentSlug(course.slug), 'assessment', `${courseEntry.title} assessment`, course.tier, 'training', assessmentBody(course, courseId), catalog.length));
@@ -228,15 +234,52 @@ function buildTraining(clock: Clock, firstSortOrder: number): { catalog: Row[]; 
       starts_at: clock.iso(startsAt - (startsAt % day) + slot.hour * 3600_000), duration_minutes: slot.durationMinutes, coach: slot.coach,
     }, catalog.length, clock.iso(clock.now - 7 * day)));
   }
+  for (const path of learningPathSeeds) {
+    const unknown = path.courses.find((slug) => !trainingCourses.some((course) => course.slug === slug));
+    if (unknown) throw new Error(`The learning path ${path.slug} names the unknown course ${unknown}`);
+    catalog.push(entry(path.slug, 'learning_path', path.title, 'starter', 'training', {
+      summary: path.summary, course_ids: path.courses.map((slug) => seedId(`catalog:${slug}`)), featured: true,
+    }, catalog.length));
+  }
   return { catalog, keys };
 }
 
-function buildObjects(files: ReadonlyMap<string, SeedAssetFile>): SeedObject[] {
-  return catalogSeed.flatMap((entry) => {
+/**
+ * Certificates close to expiry (expiringCertificateSeeds) with the passed attempts behind them.
+ * Inserted on their own: insertRows takes a table's columns from its first row, a module row.
+ */
+function buildExpiringCertificates(clock: Clock): Row[] {
+  return expiringCertificateSeeds.flatMap((seed) => {
+    const course = trainingCourses.find((candidate) => candidate.slug === seed.course);
+    const partner = seedPartners.find((candidate) => candidate.tier === seed.partner);
+    if (!course || !partner) throw new Error(`The seed has an expiring certificate for an unknown course or tier: ${seed.course}, ${seed.partner}`);
+    const expiresAt = clock.now + seed.expiresInDays * day;
+    const issuedAt = clock.iso(expiresAt - 365 * day);
+    const attemptId = seedId(`${partner.key}:attempt:${seed.course}`);
+    const common = {
+      partner_id: partner.id, module_index: 0, answers: null, score: 1, status: 'passed', track: null, verification_code: null,
+      issued_at: null, expires_at: null, ref_id: null, completed_at: issuedAt, created_at: issuedAt, updated_at: issuedAt,
+    };
+    return [
+      { ...common, id: attemptId, kind: 'attempt', course_id: seedId(`catalog:${assessmentSlug(seed.course)}`), answers: JSON.stringify(assessmentKey(course)) },
+      {
+        ...common, id: `cert-${attemptId}`, kind: 'certificate', course_id: seedId(`catalog:${seed.course}`), ref_id: attemptId, track: seed.track,
+        verification_code: seed.verificationCode, issued_at: issuedAt, expires_at: clock.iso(expiresAt),
+      },
+    ];
+  });
+}
+
+function buildObjects(files: ReadonlyMap<string, SeedAssetFile>, video: SeedAssetFile): SeedObject[] {
+  const assetObjects = catalogSeed.flatMap((entry) => {
     const file = entry.file ? files.get(entry.slug) : undefined;
     if (!entry.file || !file) return [];
     return [{ id: seedId(`asset-object:${entry.file.path}`), name: entry.file.path, mimeType: file.mimeType, bytes: file.bytes, sha256: sha256Hex(file.bytes) }];
   });
+  const videoObjects = trainingVideoSeeds.map((lesson) => ({
+    id: seedId(`asset-object:${lesson.path}`), name: lesson.path, mimeType: video.mimeType, bytes: video.bytes, sha256: sha256Hex(video.bytes),
+  }));
+  return [...assetObjects, ...videoObjects];
 }
 
 function buildPartnerData(partner: (typeof seedPartners)[number], partnerIndex: number, clock: Clock, rows: Map<string, Row[]>): void {
@@ -429,9 +472,9 @@ function buildPartnerData(partner: (typeof seedPartners)[number], partnerIndex: 
 
   // tickets with a short thread
   const subjects = [
-    ['Commission missing for a won deal', 'earnings', 'high'],
-    ['How do I add my logo to proposals?', 'branding', 'normal'],
-    ['Referral link shows no clicks', 'referral_links', 'normal'],
+    ['Commission missing for a won deal', 'billing', 'high'],
+    ['How do I add my logo to proposals?', 'account', 'normal'],
+    ['Referral link shows no clicks', 'technical', 'normal'],
   ] as const;
   for (let t = 0; t < Math.min(subjects.length, rank + 1); t += 1) {
     const [subject, category, priority] = subjects[t] as (typeof subjects)[number];
@@ -533,14 +576,18 @@ export async function buildSeedData(now = new Date()): Promise<SeedData> {
   // earnings before leads: the won-lead trigger then finds each won lead's commission already there.
   const order = ['profiles', 'payout_details', 'partner_status', 'referral_links', 'link_clicks', 'earnings', 'payouts', 'leads', 'activities', 'training_progress', 'tickets', 'ticket_messages', 'notifications'];
   const files = await buildSeedAssetFiles();
-  const training = buildTraining(clock, catalogSeed.length + 100);
+  const trainingVideo = files.get('product-demo-video');
+  if (!trainingVideo) throw new Error('The seed has no recording for its training videos');
+  const training = buildTraining(clock, catalogSeed.length + 100, trainingVideo);
+  const community = addCommunitySeed({ now: clock.now, monthStart: clock.monthStart, seedId, firstSortOrder: catalogSeed.length + 1000, video: trainingVideo }, rows);
   return {
     users: await buildUsers(clock),
     tables: [
-      ['catalog', [...buildCatalog(clock, files), ...buildPromotions(clock, catalogSeed.length), ...training.catalog]],
+      ['catalog', [...buildCatalog(clock, files), ...buildPromotions(clock, catalogSeed.length), ...training.catalog, ...community]],
       ['assessment_keys', training.keys],
-      ...order.map((table): [string, Row[]] => [table, rows.get(table) ?? []])],
-    objects: buildObjects(files),
+      ...order.map((table): [string, Row[]] => [table, rows.get(table) ?? []]),
+      ['training_progress', buildExpiringCertificates(clock)]],
+    objects: buildObjects(files, trainingVideo),
   };
 }
 

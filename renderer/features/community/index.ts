@@ -1,0 +1,3 @@
+/** The community feature's public surface: the pages the route table loads. */
+export { CommunityPage } from './CommunityPage';
+export { ThreadPage } from './ThreadPage';

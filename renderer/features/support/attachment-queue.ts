@@ -1,0 +1,160 @@
+/**
+ * Ticket attachments waiting to upload, kept on this device (IndexedDB, one record per message id)
+ * so a file attached offline is not lost, and the uploader that sends them to the private
+ * `ticket-attachments` bucket when the workstation is online. Records are checked with zod when
+ * read: a damaged or older record reads as absent rather than as a half-formed upload.
+ */
+import { z } from 'zod';
+import type { SupabaseClient } from '@supabase/supabase-js';
+import { TICKET_ATTACHMENT_BUCKET } from '../../../sync/domain/support-tickets';
+import { errorMessage } from '../../ui/error-message';
+
+const DB_NAME = 'siso-ticket-attachments';
+const STORE = 'pending';
+
+export const pendingAttachmentSchema = z.object({
+  messageId: z.string().min(1),
+  partnerId: z.string().min(1),
+  ticketId: z.string().min(1),
+  path: z.string().min(1),
+  name: z.string().min(1),
+  mime: z.string().min(1),
+  bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'The waiting attachment has no file bytes.'),
+  savedAt: z.string(),
+  /** The server's refusal of the last upload, as a sentence; retried when the page opens or the network returns. */
+  refused: z.string().nullable(),
+});
+export type PendingAttachment = z.infer<typeof pendingAttachmentSchema>;
+
+let opening: Promise<IDBDatabase> | null = null;
+
+function openStore(): Promise<IDBDatabase> {
+  opening ??= new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open(DB_NAME, 1);
+    request.onupgradeneeded = () => {
+      if (!request.result.objectStoreNames.contains(STORE)) request.result.createObjectStore(STORE);
+    };
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB could not be opened.'));
+    request.onblocked = () => reject(new Error('Another window is upgrading the attachment store; close it and try again.'));
+  }).catch((error: unknown) => {
+    opening = null;
+    throw new Error(`The attachment store on this device could not be opened (${errorMessage(error)}).`);
+  });
+  return opening;
+}
+
+function run<T>(mode: IDBTransactionMode, action: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+  return openStore().then(
+    (db) =>
+      new Promise<T>((resolve, reject) => {
+        const transaction = db.transaction(STORE, mode);
+        const request = action(transaction.objectStore(STORE));
+        transaction.oncomplete = () => resolve(request.result);
+        transaction.onerror = () => reject(transaction.error ?? request.error ?? new Error('The attachment store refused the change.'));
+        transaction.onabort = () => reject(transaction.error ?? new Error('The attachment store change was cancelled (is the disk full?).'));
+      }),
+  );
+}
+
+const changes = new EventTarget();
+
+/** Tells every screen listing waiting attachments that the list changed. */
+export function onPendingAttachmentsChange(listener: () => void): () => void {
+  changes.addEventListener('change', listener);
+  return () => changes.removeEventListener('change', listener);
+}
+
+function announce() {
+  changes.dispatchEvent(new Event('change'));
+}
+
+export async function savePendingAttachment(record: PendingAttachment): Promise<void> {
+  const valid = pendingAttachmentSchema.parse(record);
+  await run('readwrite', (store) => store.put(valid, valid.messageId));
+  announce();
+}
+
+export async function listPendingAttachments(partnerId: string): Promise<PendingAttachment[]> {
+  const values: unknown[] = await run('readonly', (store) => store.getAll());
+  return values.flatMap((value) => {
+    const parsed = pendingAttachmentSchema.safeParse(value);
+    return parsed.success && parsed.data.partnerId === partnerId ? [parsed.data] : [];
+  });
+}
+
+export async function readPendingAttachment(messageId: string): Promise<PendingAttachment | null> {
+  const value: unknown = await run('readonly', (store) => store.get(messageId));
+  const parsed = pendingAttachmentSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
+
+async function forgetPendingAttachment(messageId: string): Promise<void> {
+  await run('readwrite', (store) => store.delete(messageId));
+  announce();
+}
+
+function httpStatus(error: unknown): number | null {
+  if (error === null || typeof error !== 'object') return null;
+  const record = error as { status?: unknown; statusCode?: unknown };
+  if (typeof record.status === 'number') return record.status;
+  if (typeof record.statusCode === 'string' && /^\d{3}$/.test(record.statusCode)) return Number(record.statusCode);
+  return null;
+}
+
+function refusal(status: number, name: string, detail: string): string {
+  if (status === 409) return '';
+  if (status === 413) return `The server refused “${name}” because it is larger than ticket attachments allow. Attach a smaller file in a reply.`;
+  if (status === 415) return `The server refused the file type of “${name}” (${detail}). Attach a PNG, JPEG, PDF, text, CSV or ZIP file in a reply.`;
+  if (status === 403 || status === 400) return `The server refused “${name}” (${detail}). Sign in again; if it keeps happening, contact SISO support another way.`;
+  return `The server refused “${name}” (${detail}).`;
+}
+
+export type UploadRound = { uploaded: number; failed: string | null };
+
+const running = new Map<string, Promise<UploadRound>>();
+
+/**
+ * Uploads every waiting attachment of the partner; one round at a time (a call while one runs shares
+ * it). A refused upload is kept with the reason; a network failure is simply tried again next round.
+ */
+export function uploadPendingAttachments(client: SupabaseClient, partnerId: string, retryRefused: boolean): Promise<UploadRound> {
+  const current = running.get(partnerId);
+  if (current) return current;
+  const round = uploadRound(client, partnerId, retryRefused).finally(() => running.delete(partnerId));
+  running.set(partnerId, round);
+  return round;
+}
+
+async function uploadRound(client: SupabaseClient, partnerId: string, retryRefused: boolean): Promise<UploadRound> {
+  let uploaded = 0;
+  let failed: string | null = null;
+  for (const record of await listPendingAttachments(partnerId)) {
+    if (record.refused && !retryRefused) continue;
+    let result: Awaited<ReturnType<ReturnType<SupabaseClient['storage']['from']>['upload']>>;
+    try {
+      const body = new Blob([record.bytes.slice()], { type: record.mime });
+      result = await client.storage.from(TICKET_ATTACHMENT_BUCKET).upload(record.path, body, { contentType: record.mime, upsert: false });
+    } catch (error) {
+      failed = `“${record.name}” did not upload yet (${errorMessage(error)}); it is kept on this device and tried again when you are online.`;
+      continue;
+    }
+    if (result.error) {
+      const status = httpStatus(result.error);
+      const message = status === null ? '' : refusal(status, record.name, errorMessage(result.error));
+      // 409: an earlier round uploaded it and only forgetting the record failed.
+      if (status === 409) {
+        await forgetPendingAttachment(record.messageId);
+        uploaded += 1;
+      } else if (status !== null && status >= 400 && status < 500 && ![401, 408, 429].includes(status)) {
+        await savePendingAttachment({ ...record, refused: message });
+      } else {
+        failed = `“${record.name}” did not upload yet (${errorMessage(result.error)}); it is kept on this device and tried again when you are online.`;
+      }
+      continue;
+    }
+    await forgetPendingAttachment(record.messageId);
+    uploaded += 1;
+  }
+  return { uploaded, failed };
+}

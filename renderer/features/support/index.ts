@@ -1,0 +1,3 @@
+/** What routes import from the Support feature. */
+export { SupportPage } from './SupportPage';
+export { TicketPage } from './TicketPage';
