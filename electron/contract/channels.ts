@@ -77,7 +77,8 @@ export const ipcContract = {
     ]),
   },
   'notify:show': {
-    request: z.object({ title: z.string().min(1).max(200), body: z.string().max(1000) }),
+    /** route: the in-app screen a click opens (main checks it against the screen list). */
+    request: z.object({ title: z.string().min(1).max(200), body: z.string().max(1000), route: z.string().startsWith('/').max(300).optional() }),
     reply: z.object({ shown: z.boolean() }),
   },
 } as const;

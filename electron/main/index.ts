@@ -43,10 +43,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('second-instance', (_event, argv) => {
     const link = findDeepLinkArgument(argv);
     if (link) routeDeepLink(link);
-    if (mainWindow) {
-      if (mainWindow.isMinimized()) mainWindow.restore();
-      mainWindow.focus();
-    }
+    focusMainWindow();
   });
   app.on('open-url', (event, url) => {
     event.preventDefault();
@@ -61,6 +58,13 @@ if (!app.requestSingleInstanceLock()) {
       dialog.showErrorBox('SISO Partner Workstation could not start', error instanceof Error ? error.message : String(error));
       app.quit();
     });
+}
+
+function focusMainWindow(): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
 }
 
 function routeDeepLink(raw: string): void {
@@ -111,9 +115,14 @@ function start(): void {
   registerAssetsIpc({ ...deps, cache: createAssetCache({ root: join(app.getPath('userData'), 'asset-cache') }) });
   registerNotifyIpc({
     ...deps,
-    showNotification: (title, body) => {
+    showNotification: (title, body, route) => {
       if (!Notification.isSupported()) return false;
-      new Notification({ title, body }).show();
+      const notification = new Notification({ title, body });
+      notification.on('click', () => {
+        focusMainWindow();
+        if (route) mainWindow?.webContents.send('deeplink:open', { route });
+      });
+      notification.show();
       return true;
     },
   });

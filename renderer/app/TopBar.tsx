@@ -4,6 +4,7 @@ import { useWorkspaceStore, workspaceLabel } from '../session/workspace-store';
 import { Icon } from '../ui/Icon';
 import { AccountMenu } from './workspace/AccountMenu';
 import { RemindersEntry } from '../features/reminders';
+import { NotificationsEntry } from '../features/notifications';
 
 export function TopBar() {
   const workspace = useWorkspaceStore((state) => state.workspace);
@@ -31,6 +32,7 @@ export function TopBar() {
       </div>
       <div className="topbar__end">
         <RemindersEntry />
+        <NotificationsEntry />
         <SyncStatusSlot />
         <AccountMenu />
       </div>

@@ -89,16 +89,28 @@ export function createBrowserPlatform({ env, window: win }: BrowserPlatformOptio
       return { saved: true };
     },
     assetCache: createBrowserAssetCache(win),
-    async notify({ title, body }) {
+    async notify({ title, body, route }) {
       // Asking for permission is left to an explicit user action, never done implicitly here.
       if (typeof win.Notification !== 'function' || win.Notification.permission !== 'granted') return false;
       try {
-        new win.Notification(title, { body });
+        const notification = new win.Notification(title, { body });
+        notification.onclick = () => {
+          win.focus();
+          if (route) win.location.hash = `#${route}`;
+          notification.close();
+        };
         return true;
       } catch {
         // Some browsers (e.g. Chrome on Android) only allow notifications from a service worker.
         return false;
       }
+    },
+    desktopNotificationPermission() {
+      return typeof win.Notification === 'function' ? win.Notification.permission : 'unsupported';
+    },
+    async requestDesktopNotifications() {
+      if (typeof win.Notification !== 'function') return 'unsupported';
+      return win.Notification.requestPermission();
     },
     async allowServer(serverUrl) {
       // A browser page has no app CSP to extend: the server's own CORS rules decide.

@@ -54,6 +54,8 @@ export function createElectronPlatform(siso: SisoApi): Platform {
     async notify(request) {
       return (await siso.notify.show(request)).shown;
     },
+    desktopNotificationPermission: () => 'granted',
+    requestDesktopNotifications: async () => 'granted',
     async allowServer(serverUrl) {
       return siso.servers.allow({ serverUrl });
     },

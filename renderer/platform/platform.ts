@@ -48,6 +48,8 @@ export interface SaveFileResult {
 export interface NotificationRequest {
   title: string;
   body: string;
+  /** The in-app route a click on the notification opens, e.g. '/support/tickets/t-1'. */
+  route?: string;
 }
 
 /** IPC and Blob need plain ArrayBuffer-backed bytes; copy only when given a shared buffer. */
@@ -79,6 +81,8 @@ export interface AssetFileCache {
   clear(): Promise<void>;
 }
 
+export type DesktopNotificationPermission = 'granted' | 'denied' | 'default' | 'unsupported';
+
 export type DeepLinkListener = (route: string) => void;
 
 /**
@@ -98,6 +102,10 @@ export interface Platform {
   readonly assetCache: AssetFileCache;
   /** Returns false where system notifications are unavailable; callers then show it in-app. */
   notify(request: NotificationRequest): Promise<boolean>;
+  /** Whether desktop notifications can show: Electron's are native (always 'granted'); a browser asks once. */
+  desktopNotificationPermission(): DesktopNotificationPermission;
+  /** Asks the person (browser only, from a click); Electron answers 'granted' at once. */
+  requestDesktopNotifications(): Promise<DesktopNotificationPermission>;
   /**
    * Lets the app connect to a server the person confirmed (Welcome's server address). Electron adds
    * exactly its origin to the page's CSP and keeps it; a browser needs nothing and allows it.

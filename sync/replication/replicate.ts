@@ -79,6 +79,20 @@ interface CollectionWiring {
   started: boolean;
 }
 
+/**
+ * Children the server checks against their parent row (RLS and a foreign key): a message written
+ * offline with its new ticket must not reach the server first, so the child's push waits for the
+ * parent's pending rows — at most PARENT_WAIT_MS, after which a refusal is recorded as usual.
+ */
+const PUSH_AFTER: Partial<Record<CollectionName, CollectionName>> = { ticket_messages: 'tickets' };
+const PARENT_WAIT_MS = 15_000;
+
+async function settledOrTimeout(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([promise.catch(() => undefined), new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
+}
+
 export function replicationIdentifierFor(serverUrl: string, partnerId: string, table: CollectionName): string {
   return `siso-workstation|${serverUrl.replace(/\/+$/, '')}|${partnerId}|${table}`;
 }
@@ -139,7 +153,12 @@ export async function startWorkstationReplication(options: StartWorkstationRepli
         latestLocal: new Map(),
       };
       wiring.push = target;
-      state.push.handler = ((rows) => pushPath.pushRows(target, rows)) as typeof state.push.handler;
+      const parentName = PUSH_AFTER[name];
+      state.push.handler = (async (rows: Parameters<PushHandler>[0]) => {
+        const parent = parentName ? wirings.get(parentName) : undefined;
+        if (parent?.started) await settledOrTimeout(parent.state.awaitInSync(), PARENT_WAIT_MS);
+        return pushPath.pushRows(target, rows);
+      }) as typeof state.push.handler;
     }
     wirings.set(name, wiring);
     subscriptions.push(followLocalWrites(wiring));

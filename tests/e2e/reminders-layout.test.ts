@@ -101,12 +101,14 @@ async function coveredPoints(locator: Locator): Promise<number> {
   await locator.scrollIntoViewIfNeeded();
   return locator.evaluate((element) => {
     const box = element.getBoundingClientRect();
+    // 6 px in from each corner: inside the cards' 14 px rounded corners, which hit-testing honours.
+    const inset = 6;
     const points: [number, number][] = [
-      [box.left + 4, box.top + 4],
-      [box.right - 4, box.top + 4],
+      [box.left + inset, box.top + inset],
+      [box.right - inset, box.top + inset],
       [box.left + box.width / 2, box.top + box.height / 2],
-      [box.left + 4, box.bottom - 4],
-      [box.right - 4, box.bottom - 4],
+      [box.left + inset, box.bottom - inset],
+      [box.right - inset, box.bottom - inset],
     ];
     return points.filter(([x, y]) => {
       const hit = document.elementFromPoint(x, y);

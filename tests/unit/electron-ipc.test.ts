@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { validatedHandler, isTrustedSender, registerHandler } from '../../electron/main/ipc/validated-handler';
 import { registerShellIpc } from '../../electron/main/ipc/shell-ipc';
+import { registerNotifyIpc } from '../../electron/main/ipc/notify-ipc';
 import { safeFileName } from '../../electron/main/ipc/files-ipc';
 import { createSecretStore, type SafeStorageLike } from '../../electron/main/secret-store';
 import { parseDeepLink, findDeepLinkArgument } from '../../electron/main/deep-links';
@@ -43,6 +44,22 @@ describe('IPC validation', () => {
   it('checks replies against the contract too', async () => {
     const handler = validatedHandler('notify:show', async () => ({ shown: 'yes' }) as never, () => APP);
     await expect(handler(fromApp, { title: 'Reminder', body: 'Call Acme' })).rejects.toThrow();
+  });
+
+  it('lets a desktop notification open only a screen of the screen list', async () => {
+    const handlers = new Map<string, (e: unknown, p: unknown) => Promise<unknown>>();
+    const shown: (string | undefined)[] = [];
+    registerNotifyIpc({
+      ipc: { handle: (c, l) => handlers.set(c, l as never) },
+      appUrl: () => APP,
+      showNotification: (_title, _body, route) => (shown.push(route), true),
+    });
+    const show = handlers.get('notify:show')!;
+    await show(fromApp, { title: 'SISO replied', body: 'Open the ticket.', route: '/support/tickets/t-1' });
+    await show(fromApp, { title: 'Odd', body: '', route: '/not-a-screen/x/y' });
+    await show(fromApp, { title: 'Plain', body: '' });
+    await expect(show(fromApp, { title: 'Bad', body: '', route: 'https://evil.example/' })).rejects.toThrow(/invalid request/);
+    expect(shown).toEqual(['/support/tickets/t-1', undefined, undefined]);
   });
 
   it('registers every handler under its contract channel name', () => {
@@ -102,6 +119,9 @@ describe('deep links', () => {
     expect(parseDeepLink('siso://settings')).toEqual({ ok: true, route: '/settings' });
     expect(parseDeepLink('siso://marketing')).toEqual({ ok: true, route: '/marketing-center' });
     expect(parseDeepLink('siso://dashboard')).toEqual({ ok: true, route: '/' });
+    expect(parseDeepLink('siso://support')).toEqual({ ok: true, route: '/support' });
+    expect(parseDeepLink('siso://knowledge-base')).toEqual({ ok: true, route: '/support/knowledge-base' });
+    expect(parseDeepLink('siso://community')).toEqual({ ok: true, route: '/community' });
     expect(findDeepLinkArgument(['/usr/bin/app', '--flag', 'siso://leads'])).toBe('siso://leads');
   });
 
@@ -114,8 +134,7 @@ describe('deep links', () => {
       'siso://leads/a%2Fb',
       'siso://leads/%E0%A4%A',
       'siso://settings/x',
-      'siso://support',
-      'siso://community',
+      'siso://support-secret',
       'siso://',
       'nonsense',
       `siso://leads/${'a'.repeat(3000)}`,

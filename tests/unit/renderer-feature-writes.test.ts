@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { openWorkstationDatabase, type WorkstationDatabase } from '../../sync/schema/database';
 import { loadDemoWorkspace } from '../../sync/schema/demo-workspace';
-import { markNotificationsRead } from '../../renderer/features/dashboard/dashboard-writes';
+import { markNotificationsRead } from '../../renderer/features/notifications/notification-writes';
 import { createReferralLink } from '../../renderer/features/referrals/referral-writes';
 import { saveBrandDetails, setProfileLogoPath } from '../../renderer/features/brand-kit/brand-kit-writes';
 import { recordAssetUsage } from '../../renderer/features/marketing/marketing-writes';

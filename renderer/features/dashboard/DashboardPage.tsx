@@ -18,7 +18,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { useTierAccess } from '../../session/use-entitlement';
 import { requirementAction, TierProgressSummary, type TierData } from '../tiers';
 import { useDashboardData } from './use-dashboard-data';
-import { NotificationCentre } from './NotificationCentre';
+import { NotificationsCard } from '../notifications';
 import './dashboard.css';
 
 export function DashboardPage() {
@@ -57,7 +57,7 @@ function DashboardBody() {
         <ActionItems data={data} />
       </div>
       <div className="dashboard__row">
-        <NotificationCentre timeZone={data.timeZone} />
+        <NotificationsCard />
         <Achievements achievements={achievements} timeZone={data.timeZone} />
       </div>
       <h2 className="dashboard__section-title">Performance</h2>

@@ -1,14 +1,17 @@
 /**
  * Fires reminders as they fall due (also those that fell due while the app was closed), each once:
- * claims them in the local database, sends each as a system notification and announces them
- * in-app; where a notification could not be sent, the reminders button is marked until opened.
+ * claims them in the local database, sends each as a system notification (unless the partner
+ * chose in-app only for reminders, or it is their quiet hours) and announces them in-app; where
+ * none was sent, the reminders button is marked until opened.
  * Keeps one timer, for the next due time or snooze end.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { useDatabase } from '../../data/DatabaseProvider';
 import type { LiveResult } from '../../data/live-query';
 import { usePlatform, type Platform } from '../../platform';
+import { useNotificationPreferences, type NotificationPreferences } from '../../data/notification-preferences';
 import { dueReminders, nextDueAt, timerDelay, type Reminder, type ReminderState } from '../../../sync/domain/reminders';
+import { deliveryNow } from '../../../sync/domain/notifications';
 import { claimDueReminders } from './reminder-writes';
 import type { ReminderSources } from './use-reminders-data';
 
@@ -25,6 +28,7 @@ export interface ReminderSchedule {
 export function useReminderScheduler(partnerId: string, sources: ReminderSources, state: LiveResult<ReminderState>): ReminderSchedule {
   const db = useDatabase();
   const platform = usePlatform();
+  const preferences = useNotificationPreferences(partnerId);
   const [now, setNow] = useState(() => new Date());
   const [announcement, setAnnouncement] = useState('');
   const [unseen, setUnseen] = useState(false);
@@ -42,7 +46,7 @@ export function useReminderScheduler(partnerId: string, sources: ReminderSources
           if (claimed.length === 0) return;
           setNow(new Date());
           setAnnouncement(announcementFor(claimed));
-          if (await anyNotShown(platform, claimed)) setUnseen(true);
+          if (await anyNotShown(platform, preferences, claimed)) setUnseen(true);
         },
         () => {
           // Not recorded, so not sent: the reminders are still listed in-app, and the next change or timer tries again.
@@ -53,7 +57,7 @@ export function useReminderScheduler(partnerId: string, sources: ReminderSources
     if (delay === null) return;
     const timer = window.setTimeout(() => setNow(new Date()), delay);
     return () => window.clearTimeout(timer);
-  }, [ready, db, partnerId, platform, reminders, stored, now]);
+  }, [ready, db, partnerId, platform, preferences, reminders, stored, now]);
 
   const markSeen = useCallback(() => setUnseen(false), []);
   return { now, announcement, unseen, markSeen };
@@ -65,13 +69,14 @@ function announcementFor(reminders: readonly Reminder[]): string {
   return `${reminders.length} reminders due: ${reminders.map((reminder) => reminder.company).join(', ')}.`;
 }
 
-/** Sends each as a system notification; true when at least one could not be shown that way. */
-async function anyNotShown(platform: Platform, reminders: readonly Reminder[]): Promise<boolean> {
+/** Sends each as a system notification where the partner wants it; true when at least one was not shown that way. */
+async function anyNotShown(platform: Platform, { prefs, quiet, timeZone }: NotificationPreferences, reminders: readonly Reminder[]): Promise<boolean> {
+  if (deliveryNow('reminder', prefs, quiet, new Date(), timeZone) !== 'desktop') return reminders.length > 0;
   let missed = false;
   for (const reminder of reminders) {
     let sent = false;
     try {
-      sent = await platform.notify({ title: `Reminder: ${reminder.company}`, body: reminder.action });
+      sent = await platform.notify({ title: `Reminder: ${reminder.company}`, body: reminder.action, route: `/leads/${encodeURIComponent(reminder.leadId)}` });
     } catch {
       sent = false;
     }
