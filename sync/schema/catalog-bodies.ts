@@ -114,6 +114,8 @@ export const coachingSlotBodySchema = z.object({
   starts_at: trainingInstant,
   duration_minutes: z.int().positive(),
   coach: z.string().min(1),
+  /** Kept by the server from every partner's bookings (migration certification_renewals): taken, without saying by whom. */
+  booked: z.boolean().default(false),
 });
 export type CoachingSlotBody = z.infer<typeof coachingSlotBodySchema>;
 

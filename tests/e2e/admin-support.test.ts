@@ -187,13 +187,14 @@ describe('support inbox and community moderation', () => {
     await page.getByRole('status').filter({ hasText: `“${lockedThreadSubject}” is locked: partners can read it but no longer reply.` }).waitFor();
     await threads.getByRole('button', { name: `Unlock thread ${lockedThreadSubject}` }).waitFor({ timeout: SYNC_TIMEOUT });
 
-    // After: neither the reporter nor another partner can read the post; its thread's other posts stay.
+    // After: neither the reporter nor another partner can read the post's text (devices that had it
+    // receive the hidden tombstone); its thread's other posts stay.
     for (const client of [reporter, performer]) {
-      const hidden = await client.from('ticket_messages').select('id').eq('id', reportedPostId);
+      const hidden = await client.from('ticket_messages').select('hidden, body').eq('id', reportedPostId);
       expect(hidden.error).toBeNull();
-      expect(hidden.data).toEqual([]);
+      expect(hidden.data).toEqual([{ hidden: true, body: 'This post was hidden by a SISO moderator.' }]);
     }
-    const rest = await performer.from('ticket_messages').select('id').eq('ticket_id', seedId('forum:explain-custom-software'));
+    const rest = await performer.from('ticket_messages').select('id').eq('ticket_id', seedId('forum:explain-custom-software')).eq('hidden', false);
     expect(rest.data?.length).toBe(3);
     const { client: adminClient } = await backend.signIn('admin');
     const resolved = await adminClient.from('post_reports').select('resolved_at, resolved_by').eq('message_id', reportedPostId);

@@ -325,7 +325,32 @@ describe('helpful answers and reputation', () => {
     expect(seen.data).toEqual([{ reason: 'Off topic', reporter_id: performerId }]);
     const hidden = await admin.rpc('admin_moderate_post', { message_id: seedId('forum:explain-custom-software:post:2'), hidden: true });
     expect(hidden.error).toBeNull();
-    expect((await performer.from('ticket_messages').select('id').eq('id', seedId('forum:explain-custom-software:post:2'))).data).toEqual([]);
+    // Devices that synced the post learn it is hidden; its text stays on the server for staff.
+    const tombstone = await performer.from('ticket_messages').select('hidden, body').eq('id', seedId('forum:explain-custom-software:post:2'));
+    expect(tombstone.data).toEqual([{ hidden: true, body: 'This post was hidden by a SISO moderator.' }]);
+    const shown = await admin.rpc('admin_moderate_post', { message_id: seedId('forum:explain-custom-software:post:2'), hidden: false });
+    expect(shown.error).toBeNull();
+    const restored = await performer.from('ticket_messages').select('hidden, body').eq('id', seedId('forum:explain-custom-software:post:2')).single();
+    expect(restored.data?.hidden).toBe(false);
+    expect(restored.data?.body).not.toBe('This post was hidden by a SISO moderator.');
+  });
+
+  it('takes a hidden thread and its posts off every device, and brings them back when shown', async () => {
+    const { data: thread } = await admin.from('tickets').select('id, subject').eq('kind', 'forum').eq('category', 'success-stories').limit(1).single();
+    const threadId = (thread as { id: string; subject: string }).id;
+    const subject = (thread as { id: string; subject: string }).subject;
+    const before = await starter.from('ticket_messages').select('id, body').eq('ticket_id', threadId).order('created_at');
+    expect(before.data?.length).toBeGreaterThan(0);
+    expect((await admin.from('tickets').update({ hidden: true }).eq('id', threadId)).error).toBeNull();
+    expect((await starter.from('tickets').select('subject, hidden').eq('id', threadId).single()).data).toEqual({ subject: 'Hidden thread', hidden: true });
+    const hiddenPosts = await starter.from('ticket_messages').select('hidden, body').eq('ticket_id', threadId);
+    expect(new Set(hiddenPosts.data?.map((post) => `${post.hidden}:${post.body}`))).toEqual(new Set(['true:This post was hidden by a SISO moderator.']));
+    expect((await starter.from('ticket_messages').insert({ id: randomUUID(), partner_id: seedUsers.starter.id, ticket_id: threadId, author_role: 'partner', body: 'Still here?', visibility: 'public', hidden: false, helpful: false })).error).not.toBeNull();
+
+    expect((await admin.from('tickets').update({ hidden: false }).eq('id', threadId)).error).toBeNull();
+    expect((await starter.from('tickets').select('subject').eq('id', threadId).single()).data?.subject).toBe(subject);
+    const after = await starter.from('ticket_messages').select('id, body').eq('ticket_id', threadId).order('created_at');
+    expect(after.data).toEqual(before.data);
   });
 });
 

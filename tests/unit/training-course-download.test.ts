@@ -208,8 +208,9 @@ describe('downloading a course for offline', () => {
     expect(await cache.list()).toEqual([]);
   });
 
-  it('is left alone by the Marketing center’s cache housekeeping', () => {
-    const entries: CacheEntry[] = [{ assetId: videoCacheId('m0', 1), sha256: sha(bytesA), version: 1, size: 300, storedAt: '2026-12-01T00:00:00.000Z' }];
-    expect(planCacheMaintenance(entries, [], new Set(), () => true).remove).toEqual([]);
+  it('is left alone by the Marketing center’s cache housekeeping, like knowledge-base videos; a retired asset is not', () => {
+    const entry = (assetId: string): CacheEntry => ({ assetId, sha256: sha(bytesA), version: 1, size: 300, storedAt: '2026-12-01T00:00:00.000Z' });
+    const entries = [entry(videoCacheId('m0', 1)), entry('kb:article-1'), entry('retired-asset')];
+    expect(planCacheMaintenance(entries, [], new Set(), () => true).remove.map((removed) => removed.assetId)).toEqual(['retired-asset']);
   });
 });

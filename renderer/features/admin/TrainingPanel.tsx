@@ -72,7 +72,7 @@ function draftOf(row: PlainDoc<'catalog'>, kind: SessionKind): Draft {
 }
 
 /** The draft as a checked body, or the message for each field that is wrong. */
-function checkDraft(draft: Draft): { ok: true; body: Record<string, string | number> } | { ok: false; errors: DraftErrors } {
+function checkDraft(draft: Draft): { ok: true; body: Record<string, string | number | boolean> } | { ok: false; errors: DraftErrors } {
   const errors: DraftErrors = {};
   if (!draft.title.trim()) errors.title = 'Give it a title partners recognise, e.g. “Enterprise deal playbook”.';
   const starts = new Date(draft.startsAt);

@@ -4,11 +4,12 @@
  * assessment history, and the certification tracks by level. All from the local store, so it works
  * offline; certificates come from SISO via sync.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { certificateStanding, tracksByLevel } from '../../../sync/domain/certifications';
 import type { TrainingProgressDoc } from '../../../sync/schema/training-progress.schema';
 import { usePlatform } from '../../platform';
+import { prepareCertificatePdf } from '../../platform/pdf-fonts';
 import { PageHeader } from '../../ui/PageHeader';
 import { errorMessage } from '../../ui/error-message';
 import { formatDate, formatPercent, plural } from '../../ui/format';
@@ -19,6 +20,11 @@ import './certifications.css';
 
 export function CertificationsPage() {
   const data = useCertificationsData();
+  // A first certificate render in a fresh page costs several warm ones: do it while the partner reads.
+  const hasCertificate = data.certificates.length > 0;
+  useEffect(() => {
+    if (hasCertificate) prepareCertificatePdf();
+  }, [hasCertificate]);
   return (
     <>
       <title>Certifications · SISO Partner Workstation</title>

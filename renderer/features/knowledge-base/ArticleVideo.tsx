@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import type { AssetFiles } from '../../platform/verified-files';
 import { errorMessage } from '../../ui/error-message';
 import type { KnowledgeBaseArticle } from './use-knowledge-base-data';
+import { KNOWLEDGE_BASE_CACHE_ID_PREFIX } from '../../../sync/domain/assets';
 
 type Playable = { status: 'opening' } | { status: 'ready'; url: string; from: 'cache' | 'network' } | { status: 'problem'; message: string; alert: boolean };
 
@@ -16,7 +17,6 @@ const DEFAULT_VIDEO_TYPE = 'video/mp4';
  * Cache ids of tutorial copies: prefixed like the training videos' ('training:'), so the marketing
  * center's cache upkeep, which removes ids it does not know, can tell them apart.
  */
-export const KNOWLEDGE_BASE_CACHE_ID_PREFIX = 'kb:';
 
 export interface ArticleVideoProps {
   articleId: string;

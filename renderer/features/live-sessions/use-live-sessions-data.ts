@@ -3,7 +3,6 @@
  * this partner's registrations and bookings, and those of them the server refused.
  */
 import { useMemo } from 'react';
-import { z } from 'zod';
 import { useDatabase } from '../../data/DatabaseProvider';
 import { useQuery } from '../../data/use-query';
 import { useCatalog } from '../../data/workstation-hooks';
@@ -23,18 +22,12 @@ export interface Webinar {
   body: WebinarBody;
 }
 
-/**
- * The server keeps body.booked from every partner's bookings (migration certification_renewals),
- * so a slot someone else took says so without revealing who.
- */
-const coachingSlotWithBookingSchema = coachingSlotBodySchema.extend({ booked: z.boolean().default(false) });
-type CoachingSlotWithBooking = CoachingSlotBody & { booked: boolean };
 
 export interface CoachingSlot {
   id: string;
   title: string;
   tierRequired: Tier;
-  body: CoachingSlotWithBooking;
+  body: CoachingSlotBody;
 }
 
 interface CatalogRowLike {
@@ -70,7 +63,7 @@ export function useLiveSessionsData() {
     [webinarRows.data],
   );
   const slots = useMemo(
-    () => parseRows<CoachingSlotWithBooking>(slotRows.data, (body) => coachingSlotWithBookingSchema.safeParse(body).data ?? null)
+    () => parseRows<CoachingSlotBody>(slotRows.data, (body) => coachingSlotBodySchema.safeParse(body).data ?? null)
       .sort((a, b) => a.body.starts_at.localeCompare(b.body.starts_at)),
     [slotRows.data],
   );

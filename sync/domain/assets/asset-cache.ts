@@ -83,10 +83,13 @@ export interface CachePlan {
 
 /** Cache ids of course videos the Training hub keeps (its own bookkeeping; not marketing assets). */
 export const TRAINING_CACHE_ID_PREFIX = 'training:';
+/** Cache ids of knowledge-base video tutorials. */
+export const KNOWLEDGE_BASE_CACHE_ID_PREFIX = 'kb:';
+const OTHER_FEATURES_PREFIXES = [TRAINING_CACHE_ID_PREFIX, KNOWLEDGE_BASE_CACHE_ID_PREFIX];
 
 /**
  * Housekeeping after the catalog changes: drop copies of retired or replaced files, and fetch the
- * current file of every pinned asset the partner can still open. Course videos are left alone.
+ * current file of every pinned asset the partner can still open. Course and tutorial videos are left alone.
  */
 export function planCacheMaintenance(
   entries: readonly CacheEntry[],
@@ -98,7 +101,7 @@ export function planCacheMaintenance(
   const remove: CacheEntry[] = [];
   const freshIds = new Set<string>();
   for (const entry of entries) {
-    if (entry.assetId.startsWith(TRAINING_CACHE_ID_PREFIX)) continue;
+    if (OTHER_FEATURES_PREFIXES.some((prefix) => entry.assetId.startsWith(prefix))) continue;
     const asset = byId.get(entry.assetId);
     const verdict = judgeCacheEntry(entry, asset);
     if (verdict.status === 'retired' || verdict.status === 'stale' || (asset && !canOpen(asset))) remove.push(entry);

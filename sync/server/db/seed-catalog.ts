@@ -180,17 +180,40 @@ const articles: CatalogSeedEntry[] = [
   {
     kind: 'article', slug: 'how-commissions-are-paid', title: 'How commissions are paid', tierRequired: 'starter', category: 'knowledge_base',
     tags: ['earnings'], ageDays: 150,
-    body: { markdown: 'Commissions are earned when a referred deal is won and the client\'s first invoice is paid. Your tier\'s rate applies on the day the deal closes.' },
+    body: {
+      article_type: 'faq',
+      summary: 'When a commission is earned, which rate applies and when it is paid.',
+      blocks: [
+        { type: 'paragraph', text: 'Commissions are earned when a referred deal is won and the client\'s first invoice is paid.' },
+        { type: 'list', items: ['Your tier\'s rate on the day the deal closes applies, even if your tier changes later.', 'Approved commissions are paid on your tier\'s payout schedule.', 'The Commission center shows each line with its status.'] },
+        { type: 'tip', text: 'Ask SISO support if a won deal has no commission line after the first invoice is paid.' },
+      ],
+    },
   },
   {
     kind: 'article', slug: 'qualifying-a-lead', title: 'Qualifying a lead in five questions', tierRequired: 'starter', category: 'knowledge_base',
     tags: ['leads'], ageDays: 110,
-    body: { markdown: 'Budget, timing, decision maker, current tools and the problem they want solved: ask these before handing a lead to SISO.' },
+    body: {
+      article_type: 'best_practice',
+      summary: 'Five questions to ask before you hand a lead to SISO.',
+      blocks: [
+        { type: 'paragraph', text: 'A qualified lead saves everyone time and closes faster. Ask these before you register it:' },
+        { type: 'list', items: ['Budget: is money set aside for this project?', 'Timing: when do they need it live?', 'Decision maker: who signs, and are they involved?', 'Current tools: what do they use today?', 'Problem: what do they want solved, in their words?'] },
+      ],
+    },
   },
   {
     kind: 'article', slug: 'using-utm-parameters', title: 'Using UTM parameters on referral links', tierRequired: 'active', category: 'knowledge_base',
     tags: ['referral_links'], ageDays: 70,
-    body: { markdown: 'Set utm_campaign per campaign and utm_content per post so the attribution report shows what works.' },
+    body: {
+      article_type: 'guide',
+      summary: 'Tag referral links so the attribution report shows which campaigns and posts work.',
+      blocks: [
+        { type: 'heading', text: 'Two parameters are enough' },
+        { type: 'list', items: ['utm_campaign: one value per campaign, e.g. spring-webinar.', 'utm_content: one value per post or placement, e.g. linkedin-carousel.'] },
+        { type: 'paragraph', text: 'Set them when you create the link in Referral links; the attribution report groups clicks and leads by them.' },
+      ],
+    },
   },
 ];
 

@@ -502,9 +502,9 @@ function buildPartnerData(partner: (typeof seedPartners)[number], partnerIndex: 
   // notifications, the newest unread
   const notes = [
     ['Welcome to the SISO partner programme', 'Start with Sales Fundamentals to learn how referrals work.', '/training', 'welcome'],
-    ['New proposal templates are live', 'Create a one-page introduction for any lead.', '/assets', 'announcement'],
-    ['Payout sent', 'Your latest payout is on its way to your bank account.', '/earnings', 'payout'],
-    [`You reached ${tier.charAt(0).toUpperCase()}${tier.slice(1)}`, `Your commission rate is now ${rate}%.`, '/tier', 'tier_change'],
+    ['New proposal templates are live', 'Create a one-page introduction for any lead.', '/marketing-center', 'announcement'],
+    ['Payout sent', 'Your latest payout is on its way to your bank account.', '/commissions', 'payout'],
+    [`You reached ${tier.charAt(0).toUpperCase()}${tier.slice(1)}`, `Your commission rate is now ${rate}%.`, '/tiers', 'tier_change'],
     ['Support replied to your ticket', 'Open the ticket to read the reply.', '/support', 'ticket_reply'],
   ] as const;
   notes.forEach(([title, body, link, kind], n) => {

@@ -954,3 +954,128 @@ update "public"."tickets" t set
       (select coalesce(a."tier", 'starter') from "public"."community_author_of"(t."partner_id") a)
       when 'elite' then 4 when 'performer' then 24 when 'active' then 48 else 72 end)
   where t."author_name" is null;
+
+-- 10. Hidden posts reach devices as tombstones -------------------------------------------------
+-- A post or thread synced to partners' devices before staff hid it must disappear there too, so
+-- partners keep reading hidden rows (pulls deliver the change) but never their text: hiding moves
+-- the text into this server-only table and leaves a placeholder; showing again puts it back.
+-- Hiding a thread hides its posts with it (by_thread), and showing the thread shows those again.
+create table "public"."hidden_post_texts" (
+  "row_kind" text not null check ("row_kind" in ('message', 'thread')),
+  "row_id" text not null,
+  "text" text not null,
+  "by_thread" boolean not null default false,
+  "hidden_at" timestamptz not null default now(),
+  primary key ("row_kind", "row_id")
+);
+comment on table "public"."hidden_post_texts" is
+  'The text of hidden forum posts and thread titles, kept for staff to restore; server-only (no grants, no policies).';
+alter table "public"."hidden_post_texts" enable row level security;
+revoke all on "public"."hidden_post_texts" from "anon", "authenticated";
+
+create or replace function "public"."forum_hide_message_text"() returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_text text;
+begin
+  if new."hidden" and not old."hidden" then
+    insert into "public"."hidden_post_texts" ("row_kind", "row_id", "text", "by_thread")
+      values ('message', new."id", old."body", coalesce(current_setting('siso.hiding_thread', true), '') = 'on')
+      on conflict ("row_kind", "row_id") do update set "text" = excluded."text", "by_thread" = excluded."by_thread", "hidden_at" = now();
+    new."body" := 'This post was hidden by a SISO moderator.';
+  elsif old."hidden" and not new."hidden" then
+    delete from "public"."hidden_post_texts" h where h."row_kind" = 'message' and h."row_id" = new."id" returning h."text" into v_text;
+    if v_text is not null then
+      new."body" := v_text;
+    end if;
+  end if;
+  return new;
+end
+$$;
+create trigger "zz_forum_hide_message_text" before update of "hidden" on "public"."ticket_messages"
+  for each row execute function "public"."forum_hide_message_text"();
+
+create or replace function "public"."forum_hide_thread_text"() returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_text text;
+begin
+  if new."kind" <> 'forum' then
+    return new;
+  end if;
+  if new."hidden" and not old."hidden" then
+    insert into "public"."hidden_post_texts" ("row_kind", "row_id", "text")
+      values ('thread', new."id", old."subject")
+      on conflict ("row_kind", "row_id") do update set "text" = excluded."text", "hidden_at" = now();
+    new."subject" := 'Hidden thread';
+  elsif old."hidden" and not new."hidden" then
+    delete from "public"."hidden_post_texts" h where h."row_kind" = 'thread' and h."row_id" = new."id" returning h."text" into v_text;
+    if v_text is not null then
+      new."subject" := v_text;
+    end if;
+  end if;
+  return new;
+end
+$$;
+create trigger "zz_forum_hide_thread_text" before update of "hidden" on "public"."tickets"
+  for each row execute function "public"."forum_hide_thread_text"();
+
+-- The thread's posts follow it, after the thread row is written (their triggers update it too).
+create or replace function "public"."forum_hide_thread_posts"() returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  if new."kind" <> 'forum' or new."hidden" is not distinct from old."hidden" then
+    return null;
+  end if;
+  if new."hidden" then
+    perform set_config('siso.hiding_thread', 'on', true);
+    update "public"."ticket_messages" m set "hidden" = true, "updated_at" = now()
+      where m."ticket_id" = new."id" and not m."hidden";
+    perform set_config('siso.hiding_thread', '', true);
+  else
+    update "public"."ticket_messages" m set "hidden" = false, "updated_at" = now()
+      where m."ticket_id" = new."id" and m."hidden"
+        and exists (select 1 from "public"."hidden_post_texts" h where h."row_kind" = 'message' and h."row_id" = m."id" and h."by_thread");
+  end if;
+  return null;
+end
+$$;
+create trigger "zz_forum_hide_thread_posts" after update of "hidden" on "public"."tickets"
+  for each row execute function "public"."forum_hide_thread_posts"();
+
+-- thread_readable (above) still answers "may act on it" (report, helpful), so hidden threads stay
+-- closed to those; reading a hidden thread's tombstones only needs the tier to reach it.
+create or replace function "public"."forum_thread_in_reach"("thread_id" text) returns boolean
+language sql stable
+security definer
+set search_path = ''
+as $$
+  select exists (
+    select 1 from "public"."tickets" t
+    where t."id" = "thread_id" and t."kind" = 'forum' and "public"."tier_rank"(t."tier_required") <= "public"."partner_tier_rank"()
+  )
+$$;
+
+drop policy "partners read forum threads their tier reaches" on "public"."tickets";
+create policy "partners read forum threads their tier reaches" on "public"."tickets"
+  for select to "authenticated" using (
+    "kind" = 'forum' and "public"."tier_rank"("tier_required") <= "public"."partner_tier_rank"()
+  );
+drop policy "partners read public messages on threads they may read" on "public"."ticket_messages";
+create policy "partners read public messages on threads they may read" on "public"."ticket_messages"
+  for select to "authenticated" using (
+    "visibility" = 'public' and (
+      ("partner_id" = "auth"."uid"() and "public"."thread_kind"("ticket_id") = 'support' and not "hidden")
+      or ("public"."thread_kind"("ticket_id") = 'forum' and "public"."forum_thread_in_reach"("ticket_id"))
+    )
+  );
+
