@@ -17,6 +17,7 @@
 import MiniSearch from 'minisearch';
 import type { ArticleType } from '../schema/community-bodies';
 import { foldForSearch } from './leads';
+import { foldTerm, IncrementalSearchIndex, type IndexSyncStats } from './search-index';
 
 const TYPE_LABELS: Record<ArticleType, string> = {
   faq: 'FAQ',
@@ -74,16 +75,7 @@ function toIndexed(article: SearchableArticle): IndexedArticle {
   };
 }
 
-function signature(doc: IndexedArticle): string {
-  return `${doc.title}\u0000${doc.summary}\u0000${doc.tags}\u0000${doc.body}`;
-}
-
 const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[];
-
-function foldTerm(term: string): string | null {
-  const folded = foldForSearch(term);
-  return folded === '' ? null : folded;
-}
 
 function typoAllowance(term: string): number | false {
   if (term.length >= 8) return 2;
@@ -95,50 +87,18 @@ export interface ArticleSearchOptions {
   fuzzy?: boolean;
 }
 
-export interface IndexSyncStats {
-  added: number;
-  updated: number;
-  removed: number;
-}
+export type { IndexSyncStats };
 
 /** A search index over articles; `sync` brings it in line with the current articles, touching only what changed. */
 export class KnowledgeBaseSearchIndex {
-  private readonly index = new MiniSearch<IndexedArticle>({
-    fields: [...SEARCH_FIELDS],
-    idField: 'id',
-    processTerm: foldTerm,
-  });
-  private readonly signatures = new Map<string, string>();
+  private readonly docs = new IncrementalSearchIndex<IndexedArticle>(SEARCH_FIELDS);
 
   get size(): number {
-    return this.signatures.size;
+    return this.docs.size;
   }
 
   sync(articles: readonly SearchableArticle[]): IndexSyncStats {
-    const stats: IndexSyncStats = { added: 0, updated: 0, removed: 0 };
-    const seen = new Set<string>();
-    for (const article of articles) {
-      seen.add(article.id);
-      const doc = toIndexed(article);
-      const next = signature(doc);
-      const previous = this.signatures.get(article.id);
-      if (previous === next) continue;
-      if (previous === undefined) {
-        this.index.add(doc);
-        stats.added += 1;
-      } else {
-        this.index.replace(doc);
-        stats.updated += 1;
-      }
-      this.signatures.set(article.id, next);
-    }
-    for (const id of [...this.signatures.keys()]) {
-      if (seen.has(id)) continue;
-      this.index.discard(id);
-      this.signatures.delete(id);
-      stats.removed += 1;
-    }
-    return stats;
+    return this.docs.sync(articles, toIndexed);
   }
 
   /**
@@ -146,15 +106,7 @@ export class KnowledgeBaseSearchIndex {
    * first build can run a slice at a time between frames; `sync` afterwards settles changes and removals.
    */
   addMissing(articles: readonly SearchableArticle[]): number {
-    let added = 0;
-    for (const article of articles) {
-      if (this.signatures.has(article.id)) continue;
-      const doc = toIndexed(article);
-      this.index.add(doc);
-      this.signatures.set(article.id, signature(doc));
-      added += 1;
-    }
-    return added;
+    return this.docs.addMissing(articles, toIndexed);
   }
 
   /** Ids of the articles matching every word of `query`, best match first; null when the query is blank. */
@@ -167,7 +119,7 @@ export class KnowledgeBaseSearchIndex {
     const searched = longWords.length > 0 ? longWords.join(' ') : words.join(' ');
     const fields = longWords.length > 0 ? [...SEARCH_FIELDS] : ['title'];
     const run = (fuzzy: boolean) =>
-      this.index
+      this.docs.index
         .search(searched, { fields, prefix: true, fuzzy: fuzzy ? typoAllowance : false, combineWith: 'AND', boost: FIELD_BOOSTS })
         .map((result) => String(result.id));
     const exact = run(false);

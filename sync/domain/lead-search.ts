@@ -13,10 +13,10 @@
  *   leads created any time on 3 March there.
  * - The value range is inclusive; a lead without an estimated value is outside any value range.
  */
-import MiniSearch from 'minisearch';
 import { z } from 'zod';
 import { foldForSearch, LEAD_SOURCES, LEAD_STAGES, parseMoneyInput, type LeadLike, type LeadSource, type LeadStage } from './leads';
 import { zonedMidnight } from './zoned-time';
+import { IncrementalSearchIndex, type IndexSyncStats } from './search-index';
 
 /** The lead columns the search reads; PlainDoc<'leads'> and LeadDoc both fit. */
 export interface SearchableLead {
@@ -41,71 +41,31 @@ function toIndexed(lead: SearchableLead): IndexedLead {
   return { id: lead.id, company: lead.company, contact: lead.contact_name ?? '', email: lead.email ?? '', notes: lead.notes ?? '' };
 }
 
-function signature(doc: IndexedLead): string {
-  return `${doc.company}\u0000${doc.contact}\u0000${doc.email}\u0000${doc.notes}`;
-}
-
-function foldTerm(term: string): string | null {
-  const folded = foldForSearch(term);
-  return folded === '' ? null : folded;
-}
 
 export interface LeadSearchOptions {
   /** false: prefix matching only, never the typo-tolerant fallback. */
   fuzzy?: boolean;
 }
 
-export interface SyncStats {
-  added: number;
-  updated: number;
-  removed: number;
-}
+export type SyncStats = IndexSyncStats;
 
 /** A search index over leads; `sync` brings it in line with the current leads, touching only what changed. */
 export class LeadSearchIndex {
-  private readonly index = new MiniSearch<IndexedLead>({
-    fields: [...SEARCH_FIELDS],
-    idField: 'id',
-    processTerm: foldTerm,
-  });
-  private readonly signatures = new Map<string, string>();
+  private readonly docs = new IncrementalSearchIndex<IndexedLead>(SEARCH_FIELDS);
 
   get size(): number {
-    return this.signatures.size;
+    return this.docs.size;
   }
 
   sync(leads: readonly SearchableLead[]): SyncStats {
-    const stats: SyncStats = { added: 0, updated: 0, removed: 0 };
-    const seen = new Set<string>();
-    for (const lead of leads) {
-      seen.add(lead.id);
-      const doc = toIndexed(lead);
-      const next = signature(doc);
-      const previous = this.signatures.get(lead.id);
-      if (previous === next) continue;
-      if (previous === undefined) {
-        this.index.add(doc);
-        stats.added += 1;
-      } else {
-        this.index.replace(doc);
-        stats.updated += 1;
-      }
-      this.signatures.set(lead.id, next);
-    }
-    for (const id of [...this.signatures.keys()]) {
-      if (seen.has(id)) continue;
-      this.index.discard(id);
-      this.signatures.delete(id);
-      stats.removed += 1;
-    }
-    return stats;
+    return this.docs.sync(leads, toIndexed);
   }
 
   /** Ids of the leads matching every word of `query`, best match first; null when the query is blank. */
   search(query: string, options: LeadSearchOptions = {}): string[] | null {
     if (foldForSearch(query) === '') return null;
     const run = (fuzzy: boolean) =>
-      this.index
+      this.docs.index
         .search(query, {
           prefix: true,
           fuzzy: fuzzy ? (term) => (term.length >= 4 ? 1 : false) : false,
