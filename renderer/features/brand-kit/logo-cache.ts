@@ -4,7 +4,7 @@
  * zod when read: a store written by an older build, or damaged, reads as "no logo".
  */
 import { z } from 'zod';
-import { errorMessage } from '../../ui/error-message';
+import { createIdbStore } from '../../platform/idb-store';
 
 const DB_NAME = 'siso-brand-kit';
 const STORE = 'logos';
@@ -27,36 +27,7 @@ export const cachedLogoSchema = z.object({
 });
 export type CachedLogo = z.infer<typeof cachedLogoSchema>;
 
-let opening: Promise<IDBDatabase> | null = null;
-
-function openStore(): Promise<IDBDatabase> {
-  opening ??= new Promise<IDBDatabase>((resolve, reject) => {
-    const request = indexedDB.open(DB_NAME, 1);
-    request.onupgradeneeded = () => {
-      if (!request.result.objectStoreNames.contains(STORE)) request.result.createObjectStore(STORE);
-    };
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error ?? new Error('IndexedDB could not be opened.'));
-    request.onblocked = () => reject(new Error('Another window is upgrading the logo store; close it and try again.'));
-  }).catch((error: unknown) => {
-    opening = null;
-    throw new Error(`The logo store on this device could not be opened (${errorMessage(error)}).`);
-  });
-  return opening;
-}
-
-function run<T>(mode: IDBTransactionMode, action: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-  return openStore().then(
-    (db) =>
-      new Promise<T>((resolve, reject) => {
-        const transaction = db.transaction(STORE, mode);
-        const request = action(transaction.objectStore(STORE));
-        transaction.oncomplete = () => resolve(request.result);
-        transaction.onerror = () => reject(transaction.error ?? request.error ?? new Error('The logo store refused the change.'));
-        transaction.onabort = () => reject(transaction.error ?? new Error('The logo store change was cancelled (is the disk full?).'));
-      }),
-  );
-}
+const { run } = createIdbStore(DB_NAME, STORE, 'logo store');
 
 /** Notifies every screen showing the logo that the cached copy changed. */
 const changes = new EventTarget();

@@ -5,6 +5,7 @@
  * read: a damaged or older record reads as absent rather than as a half-formed upload.
  */
 import { z } from 'zod';
+import { createIdbStore } from '../../platform/idb-store';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { TICKET_ATTACHMENT_BUCKET } from '../../../sync/domain/support-tickets';
 import { errorMessage } from '../../ui/error-message';
@@ -26,36 +27,7 @@ export const pendingAttachmentSchema = z.object({
 });
 export type PendingAttachment = z.infer<typeof pendingAttachmentSchema>;
 
-let opening: Promise<IDBDatabase> | null = null;
-
-function openStore(): Promise<IDBDatabase> {
-  opening ??= new Promise<IDBDatabase>((resolve, reject) => {
-    const request = indexedDB.open(DB_NAME, 1);
-    request.onupgradeneeded = () => {
-      if (!request.result.objectStoreNames.contains(STORE)) request.result.createObjectStore(STORE);
-    };
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error ?? new Error('IndexedDB could not be opened.'));
-    request.onblocked = () => reject(new Error('Another window is upgrading the attachment store; close it and try again.'));
-  }).catch((error: unknown) => {
-    opening = null;
-    throw new Error(`The attachment store on this device could not be opened (${errorMessage(error)}).`);
-  });
-  return opening;
-}
-
-function run<T>(mode: IDBTransactionMode, action: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-  return openStore().then(
-    (db) =>
-      new Promise<T>((resolve, reject) => {
-        const transaction = db.transaction(STORE, mode);
-        const request = action(transaction.objectStore(STORE));
-        transaction.oncomplete = () => resolve(request.result);
-        transaction.onerror = () => reject(transaction.error ?? request.error ?? new Error('The attachment store refused the change.'));
-        transaction.onabort = () => reject(transaction.error ?? new Error('The attachment store change was cancelled (is the disk full?).'));
-      }),
-  );
-}
+const { run } = createIdbStore(DB_NAME, STORE, 'attachment store');
 
 const changes = new EventTarget();
 
