@@ -13,19 +13,14 @@
  * /tmp/admin-community.png, /tmp/admin-community-article.png; full page /tmp/admin-community-full.png.
  */
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { seedUsers } from '../../sync/server/db/seed-accounts';
 import { seedId } from '../../sync/server/db/seed';
-import { checkA11y, collectPageProblems, launchChromium } from '../fixtures/browser';
-import { startTestBackend, type SeedAccount, type TestBackend } from '../fixtures/backend';
-import { realProblems, signInFromWelcome } from '../fixtures/account-browser';
-import { startStaticServer, type StaticServer } from '../fixtures/web-server';
-
-let backend: TestBackend;
-let server: StaticServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+import { checkA11y } from '../fixtures/browser';
+import type { SeedAccount } from '../fixtures/backend';
+import { realProblems } from '../fixtures/account-browser';
+import { useAccountsHarness } from '../fixtures/accounts-harness';
 
 const SYNC_TIMEOUT = 45_000;
 const subject = 'Referral link shows no clicks since Monday';
@@ -38,25 +33,11 @@ const attachmentText = '2026-11-30 09:12 GET /r/lz-linkedin 302\n2026-11-30 09:1
 const reportedPostId = seedId('forum:explain-custom-software:post:2');
 const lockedThreadSubject = 'What is your follow-up cadence after the discovery call?';
 
-beforeAll(async () => {
-  backend = await startTestBackend();
-  server = await startStaticServer({ backendUrl: backend.url });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
-  await backend?.close();
-});
+const harness = useAccountsHarness({ syncTimeout: SYNC_TIMEOUT, viewport: { width: 1280, height: 720 } });
 
 async function signedInWindow(account: SeedAccount): Promise<{ page: Page; problems: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, colorScheme: 'light', locale: 'en-GB' });
-  contexts.push(context);
-  const page = await context.newPage();
-  const problems = collectPageProblems(page);
-  await signInFromWelcome(page, { appUrl: server.url, backendUrl: backend.url }, account, { awaitSync: SYNC_TIMEOUT });
+  const { page, problems } = await harness.newWindow();
+  await harness.signIn(page, account);
   return { page, problems };
 }
 
@@ -64,7 +45,7 @@ describe('support inbox and community moderation', () => {
   let admin: { page: Page; problems: string[] };
 
   it('shows a partner’s new ticket in the inbox; the admin adds an internal note and replies; the partner reads the reply only', async () => {
-    const { client: partner, userId: partnerId } = await backend.signIn('active');
+    const { client: partner, userId: partnerId } = await harness.backend.signIn('active');
     const filed = await partner.from('tickets').insert({ id: ticketId, partner_id: partnerId, kind: 'support', subject, category: 'technical', priority: 'high', status: 'open' }).select().single();
     expect(filed.error).toBeNull();
     expect(filed.data).toMatchObject({ author_tier: 'active', status: 'open' });
@@ -148,7 +129,7 @@ describe('support inbox and community moderation', () => {
     expect(notifications.data).toEqual([{ kind: 'ticket_reply', title: `SISO replied to "${subject}"`, link: `#/support/tickets/${ticketId}` }]);
 
     // The admin still reads the note on the server.
-    const { client: adminClient } = await backend.signIn('admin');
+    const { client: adminClient } = await harness.backend.signIn('admin');
     const staffView = await adminClient.from('ticket_messages').select('body').eq('ticket_id', ticketId).eq('visibility', 'internal');
     expect(staffView.data).toEqual([{ body: noteBody }]);
 
@@ -157,8 +138,8 @@ describe('support inbox and community moderation', () => {
   }, 150_000);
 
   it('hides a reported forum post and locks a thread; partners can no longer read the post', async () => {
-    const { client: reporter } = await backend.signIn('active');
-    const { client: performer } = await backend.signIn('performer');
+    const { client: reporter } = await harness.backend.signIn('active');
+    const { client: performer } = await harness.backend.signIn('performer');
     // Before: both partners read the post.
     const before = await performer.from('ticket_messages').select('id').eq('id', reportedPostId);
     expect(before.data).toEqual([{ id: reportedPostId }]);
@@ -196,7 +177,7 @@ describe('support inbox and community moderation', () => {
     }
     const rest = await performer.from('ticket_messages').select('id').eq('ticket_id', seedId('forum:explain-custom-software')).eq('hidden', false);
     expect(rest.data?.length).toBe(3);
-    const { client: adminClient } = await backend.signIn('admin');
+    const { client: adminClient } = await harness.backend.signIn('admin');
     const resolved = await adminClient.from('post_reports').select('resolved_at, resolved_by').eq('message_id', reportedPostId);
     expect(resolved.data).toHaveLength(1);
     expect(resolved.data?.[0]?.resolved_by).toBe(seedUsers.admin.id);
@@ -234,7 +215,7 @@ describe('support inbox and community moderation', () => {
     await panel.getByRole('table', { name: 'Knowledge base' }).getByRole('row').filter({ hasText: articleTitle }).getByText('Published').waitFor({ timeout: SYNC_TIMEOUT });
 
     // A Starter partner reads it over REST, as structured blocks.
-    const { client: starter } = await backend.signIn('starter');
+    const { client: starter } = await harness.backend.signIn('starter');
     const published = await starter.from('catalog').select('kind, category, body').eq('title', articleTitle).single();
     expect(published.data).toMatchObject({
       kind: 'article',
@@ -259,7 +240,7 @@ describe('support inbox and community moderation', () => {
     await callDialog.getByRole('button', { name: 'Publish call' }).click();
     await callDialog.waitFor({ state: 'detached' });
     await page.getByRole('status').filter({ hasText: 'Published group call “Monthly partner group call” for Active partners and above.' }).waitFor();
-    const { client: activePartner } = await backend.signIn('active');
+    const { client: activePartner } = await harness.backend.signIn('active');
     const calls = await activePartner.from('catalog').select('body').eq('kind', 'group_call');
     const call = (calls.data ?? []).filter((row: { body: { join_url?: string } }) => row.body.join_url === 'https://meet.siso.test/december-call');
     expect(call).toHaveLength(1);

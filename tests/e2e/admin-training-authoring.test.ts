@@ -8,17 +8,12 @@
  * assessment_keys and nowhere in the catalog. axe finds nothing serious on the editor.
  * Screenshots: /tmp/admin-training-authoring.png (1280×720), /tmp/admin-training-authoring-full.png.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkA11y, collectPageProblems, launchChromium } from '../fixtures/browser';
-import { startTestBackend, type SeedAccount, type TestBackend } from '../fixtures/backend';
-import { realProblems, signInFromWelcome } from '../fixtures/account-browser';
-import { startStaticServer, type StaticServer } from '../fixtures/web-server';
-
-let backend: TestBackend;
-let server: StaticServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { checkA11y } from '../fixtures/browser';
+import type { SeedAccount } from '../fixtures/backend';
+import { realProblems } from '../fixtures/account-browser';
+import { useAccountsHarness } from '../fixtures/accounts-harness';
 
 const SYNC_TIMEOUT = 45_000;
 const courseTitle = 'Referral etiquette';
@@ -28,32 +23,18 @@ const videoModuleTitle = 'Watch a handover';
 // The start of an MP4 (an ISO media "ftyp" box): enough for the type check; it is never played.
 const videoBytes = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypmp42'), Buffer.alloc(2048, 7)]);
 
-beforeAll(async () => {
-  backend = await startTestBackend();
-  server = await startStaticServer({ backendUrl: backend.url });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
-  await backend?.close();
-});
+const harness = useAccountsHarness({ syncTimeout: SYNC_TIMEOUT, viewport: { width: 1280, height: 720 } });
 
 async function signedInWindow(account: SeedAccount): Promise<{ page: Page; problems: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, colorScheme: 'light', locale: 'en-GB' });
-  contexts.push(context);
-  const page = await context.newPage();
-  const problems = collectPageProblems(page);
-  await signInFromWelcome(page, { appUrl: server.url, backendUrl: backend.url }, account, { awaitSync: SYNC_TIMEOUT });
+  const { page, problems } = await harness.newWindow();
+  await harness.signIn(page, account);
   return { page, problems };
 }
 
 describe('authoring a course', () => {
   it('publishes a course with a text module and an assessment that a Starter sees appear live', async () => {
     const starter = await signedInWindow('starter');
-    await starter.page.goto(new URL('#/training', server.url).href);
+    await starter.page.goto(new URL('#/training', harness.appUrl).href);
     await starter.page.getByRole('heading', { level: 1, name: 'Training' }).waitFor();
     await starter.page.getByText(/^Loading your/).waitFor({ state: 'detached' });
     const hubCourses = starter.page.getByRole('region', { name: 'Courses' });
@@ -140,7 +121,7 @@ describe('authoring a course', () => {
     await player.getByText(lessonText).waitFor();
 
     // The key reached assessment_keys through the RPC, and the catalog holds questions only.
-    const service = backend.serviceClient();
+    const service = harness.backend.serviceClient();
     const assessment = await service.from('catalog').select('id, body, published').eq('kind', 'assessment').eq('title', `${courseTitle} assessment`).single();
     expect(assessment.error).toBeNull();
     const body = (assessment.data as { id: string; body: { questions: { id: string; options: { id: string; text: string }[] }[] }; published: boolean });
@@ -157,7 +138,7 @@ describe('authoring a course', () => {
     const [video] = videoBody.body.lessons;
     expect(video).toMatchObject({ kind: 'video', duration_seconds: 90, caption: 'The handover e-mail, written live.' });
     expect(video!.asset_path).toMatch(/^training\/.+-handover\.mp4$/);
-    const { client: starterClient } = await backend.signIn('starter');
+    const { client: starterClient } = await harness.backend.signIn('starter');
     const signed = await starterClient.storage.from('assets').createSignedUrl(video!.asset_path, 60);
     expect(signed.error).toBeNull();
     const downloaded = Buffer.from(await (await fetch(signed.data?.signedUrl ?? '')).arrayBuffer());

@@ -8,39 +8,21 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkA11y, collectPageProblems, launchChromium } from '../fixtures/browser';
-import { startTestBackend, type SeedAccount, type TestBackend } from '../fixtures/backend';
-import { realProblems, signInFromWelcome } from '../fixtures/account-browser';
-import { projectRoot, startStaticServer, type StaticServer } from '../fixtures/web-server';
-
-let backend: TestBackend;
-let server: StaticServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { checkA11y } from '../fixtures/browser';
+import type { SeedAccount } from '../fixtures/backend';
+import { realProblems } from '../fixtures/account-browser';
+import { projectRoot } from '../fixtures/web-server';
+import { useAccountsHarness } from '../fixtures/accounts-harness';
 
 const SYNC_TIMEOUT = 45_000;
 
-beforeAll(async () => {
-  backend = await startTestBackend();
-  server = await startStaticServer({ backendUrl: backend.url });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
-  await backend?.close();
-});
+const harness = useAccountsHarness({ syncTimeout: SYNC_TIMEOUT, viewport: { width: 1280, height: 720 } });
 
 async function signedIn(account: SeedAccount): Promise<{ page: Page; problems: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, colorScheme: 'light', locale: 'en-GB' });
-  contexts.push(context);
-  const page = await context.newPage();
-  const problems = collectPageProblems(page);
-  await signInFromWelcome(page, { appUrl: server.url, backendUrl: backend.url }, account, { awaitSync: SYNC_TIMEOUT });
+  const { page, problems } = await harness.newWindow();
+  await harness.signIn(page, account);
   return { page, problems };
 }
 
@@ -163,7 +145,7 @@ describe('Community forum', () => {
     await active.page.getByRole('button', { name: 'Post reply' }).click();
     await active.page.getByRole('status').filter({ hasText: 'Reply saved on this device; it is posted when you are back online.' }).waitFor();
     await expect(active.page.getByRole('textbox', { name: 'Reply' }).evaluate((field) => field === document.activeElement)).resolves.toBe(true);
-    const admin = await backend.signIn('admin');
+    const admin = await harness.backend.signIn('admin');
     const locked = await admin.client.from('tickets').update({ locked: true }).eq('id', threadId).select('id');
     expect(locked.error).toBeNull();
     expect(locked.data).toHaveLength(1);
@@ -226,7 +208,7 @@ describe('Community forum', () => {
     await starter.page.getByRole('heading', { level: 1, name: title }).waitFor();
     await starter.page.getByRole('list', { name: 'Posts' }).getByText(/bakery chain/).waitFor();
     await starter.page.context().setOffline(false);
-    const { client } = await backend.signIn('starter');
+    const { client } = await harness.backend.signIn('starter');
     const onServer = async () => {
       const thread = await client.from('tickets').select('id').eq('subject', title).maybeSingle();
       if (!thread.data) return [];
