@@ -4,6 +4,7 @@
  */
 import { checkLogoFile, checkLogoSize, svgRasterSize, type LogoFacts } from '../../../sync/domain/brand-kit';
 import { errorMessage } from '../../ui/error-message';
+import { readPickedFile } from '../../platform/read-picked-file';
 
 export interface PreparedLogo {
   type: 'png' | 'jpeg';
@@ -17,14 +18,9 @@ export interface PreparedLogo {
 export type PrepareResult = { ok: true; logo: PreparedLogo } | { ok: false; message: string };
 
 export async function prepareLogoFile(file: File): Promise<PrepareResult> {
-  const sizeProblem = checkLogoSize(file.size, file.name);
-  if (sizeProblem && !sizeProblem.ok) return { ok: false, message: sizeProblem.message };
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await file.arrayBuffer());
-  } catch (error) {
-    return { ok: false, message: `“${file.name}” could not be read (${errorMessage(error)}). Check the file is still there and try again.` };
-  }
+  const read = await readPickedFile(file, checkLogoSize);
+  if (!read.ok) return read;
+  const { bytes } = read;
   const check = checkLogoFile(bytes, file.name);
   if (!check.ok) return { ok: false, message: check.message };
   if (check.logo.type !== 'svg') return { ok: true, logo: { type: check.logo.type, bytes, width: check.logo.width, height: check.logo.height, fromSvg: false } };
