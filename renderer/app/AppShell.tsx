@@ -4,6 +4,7 @@ import { Outlet, useLocation } from 'react-router-dom';
 import { Sidebar } from './Sidebar';
 import { TopBar } from './TopBar';
 import { useUiStore } from '../ui/ui-store';
+import { AgreementNotice } from '../features/onboarding';
 
 export function AppShell() {
   const mainRef = useRef<HTMLElement>(null);
@@ -34,6 +35,7 @@ export function AppShell() {
       <div className="app-shell__body">
         <TopBar />
         <main id="main-content" ref={mainRef} tabIndex={-1} className="app-shell__main">
+          <AgreementNotice />
           <Outlet />
         </main>
       </div>

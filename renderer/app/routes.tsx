@@ -18,6 +18,7 @@ import { PartnerScreen } from './PartnerScreen';
 import { RouteErrorPage } from './RouteErrorPage';
 import { whenFirstDataShown } from '../data/live-query';
 import { NotificationsPage } from '../features/notifications';
+import { OnboardingPage } from '../features/onboarding';
 
 const screens = {
   CsvImportPage: () => import('../features/leads/import'),
@@ -34,6 +35,7 @@ const screens = {
   LiveSessionsPage: () => import('../features/live-sessions'),
   SupportPage: () => import('../features/support'),
   CommunityPage: () => import('../features/community'),
+  ClientsPage: () => import('../features/clients'),
   KnowledgeBasePage: () => import('../features/knowledge-base'),
 };
 
@@ -97,6 +99,18 @@ const screenPages = {
     },
   },
   lead: { element: <PartnerScreen title="Leads"><LeadDetailPage /></PartnerScreen> },
+  clients: {
+    lazy: async () => {
+      const { ClientsPage } = await screens.ClientsPage();
+      return { element: <PartnerScreen title="Clients"><ClientsPage /></PartnerScreen> };
+    },
+  },
+  client: {
+    lazy: async () => {
+      const { ClientDetailPage } = await screens.ClientsPage();
+      return { element: <PartnerScreen title="Clients"><ClientDetailPage /></PartnerScreen> };
+    },
+  },
   referrals: {
     lazy: async () => {
       const { ReferralsPage } = await screens.ReferralsPage();
@@ -186,6 +200,7 @@ const screenPages = {
     },
   },
   notifications: { element: <PartnerScreen title="Notifications"><NotificationsPage /></PartnerScreen> },
+  onboarding: { element: <PartnerScreen title="Onboarding"><OnboardingPage /></PartnerScreen> },
   settings: { element: <SettingsPage /> },
   admin: { lazy: async () => ({ Component: (await screens.AdminPage()).AdminPage }) },
 } satisfies Record<ScreenId, ScreenPage>;

@@ -1,5 +1,5 @@
 /** A small set of line icons (24px grid, currentColor). Decorative: always aria-hidden. */
-export type IconName = 'home' | 'settings' | 'sidebar' | 'leads' | 'tiers' | 'workspace' | 'link' | 'document' | 'palette' | 'marketing' | 'bell' | 'money' | 'training' | 'support' | 'community' | 'logo';
+export type IconName = 'home' | 'settings' | 'sidebar' | 'leads' | 'tiers' | 'workspace' | 'link' | 'document' | 'palette' | 'marketing' | 'bell' | 'money' | 'training' | 'support' | 'community' | 'clients' | 'logo';
 
 const paths: Record<Exclude<IconName, 'logo'>, string> = {
   home: 'M3 10.5 12 3l9 7.5V20a1 1 0 0 1-1 1h-5v-6H9v6H4a1 1 0 0 1-1-1z',
@@ -18,6 +18,7 @@ const paths: Record<Exclude<IconName, 'logo'>, string> = {
   community: 'M21 12a8 8 0 0 1-11.6 7.1L4 20.5l1.4-4.6A8 8 0 1 1 21 12ZM8.5 12h.01M12 12h.01M15.5 12h.01',
   bell: 'M6 16V11a6 6 0 0 1 12 0v5l1.5 2h-15zM10 20.5a2.2 2.2 0 0 0 4 0',
   link: 'M10 13a5 5 0 0 0 7.5.5l3-3a5 5 0 0 0-7-7l-1.7 1.7M14 11a5 5 0 0 0-7.5-.5l-3 3a5 5 0 0 0 7 7l1.7-1.7',
+  clients: 'M4 8a1 1 0 0 1 1-1h14a1 1 0 0 1 1 1v11a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1zm5-1V5a1 1 0 0 1 1-1h4a1 1 0 0 1 1 1v2M4 13h16m-8-1v2',
   leads: 'M16 21v-2a4 4 0 0 0-4-4H6a4 4 0 0 0-4 4v2M9 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8Zm13 10v-2a4 4 0 0 0-3-3.9M16 3.1a4 4 0 0 1 0 7.8',
 };
 

@@ -167,6 +167,8 @@ export interface LeadFormInput {
   contact_name: string;
   email: string;
   phone: string;
+  /** The company's website; its domain is what deal registration checks. */
+  website: string;
   source: string;
   estimated_value: string;
   currency: string;
@@ -203,6 +205,10 @@ export const leadFormSchema = z
     phone: optionalText('Phone', 40).refine(
       (value) => value === null || /^[+()\d\s./-]{3,40}$/.test(value),
       'Use digits, spaces and + ( ) - . only, e.g. +44 20 7946 0958.',
+    ),
+    website: optionalText('Website', 300).refine(
+      (value) => value === null || /^([a-z][a-z0-9+.-]*:\/\/)?[^\s/?#:@]+\.[^\s/?#:@]+([:/?#]\S*)?$/i.test(value),
+      'Enter the company’s website, e.g. northwind.example or https://northwind.example, or leave it empty.',
     ),
     source: z.enum(LEAD_SOURCES, 'Choose where the lead came from.'),
     estimated_value: z.string().transform((text, ctx) => {
@@ -250,7 +256,7 @@ export function validateLeadForm(input: LeadFormInput): LeadFormResult {
 }
 
 export function emptyLeadForm(currency: string = DEFAULT_CURRENCY): LeadFormInput {
-  return { company: '', contact_name: '', email: '', phone: '', source: 'referral_link', estimated_value: '', currency, notes: '' };
+  return { company: '', contact_name: '', email: '', phone: '', website: '', source: 'referral_link', estimated_value: '', currency, notes: '' };
 }
 
 /** The form pre-filled from a stored lead, for editing. */
@@ -260,6 +266,7 @@ export function leadToFormInput(lead: LeadDoc | LeadLike & Partial<LeadDoc>, fal
     contact_name: lead.contact_name ?? '',
     email: lead.email ?? '',
     phone: lead.phone ?? '',
+    website: lead.website ?? '',
     source: lead.source ?? 'other',
     estimated_value: typeof lead.estimated_value === 'number' ? String(lead.estimated_value) : '',
     currency: lead.currency ?? fallbackCurrency,
@@ -277,6 +284,7 @@ export function leadFieldsFromForm(values: LeadFormValues) {
     contact_name: values.contact_name,
     email: values.email,
     phone: values.phone,
+    website: values.website,
     source: values.source,
     estimated_value: values.estimated_value,
     currency: values.currency,

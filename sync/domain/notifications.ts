@@ -34,6 +34,7 @@ const KIND_TYPES: Record<string, NotificationType> = {
   certification_expiring: 'training',
   certification_issued: 'training',
   reminder: 'reminders',
+  deal_registration: 'reminders',
   agreement_update: 'agreement',
 };
 

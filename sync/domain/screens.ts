@@ -30,6 +30,8 @@ export const SCREENS = [
   { id: 'leads', path: '/leads', label: 'Leads', deepLinks: ['leads'], inSidebar: true, audience: 'partners', icon: 'leads' },
   { id: 'lead', path: '/leads', idParam: 'leadId', label: 'Lead', deepLinks: ['leads'], inSidebar: false, audience: 'partners', icon: 'leads' },
   { id: 'leads-import', path: '/leads/import', label: 'Import leads', deepLinks: [], inSidebar: false, audience: 'partners', icon: 'leads' },
+  { id: 'clients', path: '/clients', label: 'Clients', deepLinks: ['clients'], inSidebar: true, audience: 'partners', icon: 'clients' },
+  { id: 'client', path: '/clients', idParam: 'clientId', label: 'Client', deepLinks: ['clients'], inSidebar: false, audience: 'partners', icon: 'clients' },
   { id: 'commissions', path: '/commissions', label: 'Commissions', deepLinks: ['commissions'], inSidebar: true, audience: 'partners', icon: 'money' },
   { id: 'training', path: '/training', label: 'Training', deepLinks: ['training'], inSidebar: true, audience: 'partners', icon: 'training' },
   { id: 'training-course', path: '/training/courses', idParam: 'courseId', label: 'Course', deepLinks: [], inSidebar: false, audience: 'partners', icon: 'training' },
@@ -57,6 +59,7 @@ export const SCREENS = [
   { id: 'new-proposal', path: '/proposals/new', label: 'New proposal', deepLinks: [], inSidebar: false, audience: 'partners', icon: 'document' },
   { id: 'brand-kit', path: '/brand-kit', label: 'Brand kit', deepLinks: ['brand-kit'], inSidebar: true, audience: 'partners', icon: 'palette' },
   { id: 'workspace', path: '/workspace', label: 'Workspace', deepLinks: ['workspace'], inSidebar: true, audience: 'everyone', icon: 'workspace' },
+  { id: 'onboarding', path: '/onboarding', label: 'Onboarding', deepLinks: ['onboarding'], inSidebar: false, audience: 'partners', icon: 'home' },
   { id: 'notifications', path: '/notifications', label: 'Notifications', deepLinks: ['notifications'], inSidebar: false, audience: 'partners', icon: 'bell' },
   { id: 'settings', path: '/settings', label: 'Settings', deepLinks: ['settings'], inSidebar: true, audience: 'everyone', icon: 'settings' },
 ] as const satisfies readonly ScreenDefinition[];

@@ -6,6 +6,7 @@ import {
   enumProperty,
   isoTimestamp,
   nullableCurrencyProperty,
+  nullableEnumProperty,
   nullableIdProperty,
   nullableNumberProperty,
   nullableStringProperty,
@@ -19,6 +20,10 @@ export const LEAD_STAGES = ['new', 'contacted', 'qualified', 'proposal', 'won', 
 export type LeadStage = (typeof LEAD_STAGES)[number];
 export const LEAD_SOURCES = ['referral_link', 'website', 'event', 'cold_outreach', 'partner_network', 'other'] as const;
 export type LeadSource = (typeof LEAD_SOURCES)[number];
+
+/** Deal registration states; the server writes them (request trigger, admin decision, expiry job). */
+export const REGISTRATION_STATUSES = ['pending', 'approved', 'rejected', 'conflict', 'expired'] as const;
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 
 export const leadSchema = z.object({
   ...partnerRowShape,
@@ -36,12 +41,19 @@ export const leadSchema = z.object({
   next_action: z.string().nullish(),
   next_action_at: isoTimestamp.nullish(),
   stage_changed_at: isoTimestamp.nullish(),
+  website: z.string().nullish(),
+  registration_requested_at: isoTimestamp.nullish(),
+  registration_status: z.enum(REGISTRATION_STATUSES).nullish(),
+  registration_decided_at: isoTimestamp.nullish(),
+  registration_expires_at: isoTimestamp.nullish(),
+  registration_reason: z.string().nullish(),
+  client_projects: z.string().nullish(),
 });
 export type LeadDoc = z.infer<typeof leadSchema>;
 
 export const leadsRxSchema: RxJsonSchema<LeadDoc> = {
   title: 'leads',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -60,6 +72,13 @@ export const leadsRxSchema: RxJsonSchema<LeadDoc> = {
     next_action: nullableStringProperty,
     next_action_at: nullableTimestampProperty,
     stage_changed_at: nullableTimestampProperty,
+    website: nullableStringProperty,
+    registration_requested_at: nullableTimestampProperty,
+    registration_status: nullableEnumProperty(REGISTRATION_STATUSES),
+    registration_decided_at: nullableTimestampProperty,
+    registration_expires_at: nullableTimestampProperty,
+    registration_reason: nullableStringProperty,
+    client_projects: nullableStringProperty,
   },
   required: [...PARTNER_ROW_REQUIRED, 'company', 'source', 'stage'],
   // updated_at is nullable in SQL, and RxDB can only index required fields: lists sort by it in memory.

@@ -28,7 +28,19 @@ export const WORKSTATION_MIGRATION_STRATEGIES: WorkstationMigrationStrategies = 
       agreement_sha256: doc.agreement_sha256 ?? null,
     }),
   },
-  leads: {},
+  leads: {
+    // 1: website, deal registration and client projects (migration deal_registration); empty until a pull fills them.
+    1: (doc: Record<string, unknown>) => ({
+      ...doc,
+      website: doc.website ?? null,
+      registration_requested_at: doc.registration_requested_at ?? null,
+      registration_status: doc.registration_status ?? null,
+      registration_decided_at: doc.registration_decided_at ?? null,
+      registration_expires_at: doc.registration_expires_at ?? null,
+      registration_reason: doc.registration_reason ?? null,
+      client_projects: doc.client_projects ?? null,
+    }),
+  },
   activities: {
     // 1: kind 'article_feedback' joins (migration support_community); stored rows are unchanged.
     1: (doc: Record<string, unknown>) => doc,

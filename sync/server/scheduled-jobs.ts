@@ -1,6 +1,7 @@
 /**
  * What the local backend runs on a clock, as pg_cron does on Supabase: the certificate renewal
- * reminders (notify_expiring_certifications), once at start and then hourly.
+ * reminders (notify_expiring_certifications) and deal registration reminders and expiry
+ * (notify_expiring_registrations), once at start and then hourly.
  */
 import type { SqlExecutor } from './db/engine';
 import { createLogger } from './log';
@@ -12,6 +13,12 @@ export const RENEWAL_REMINDER_INTERVAL_MS = 60 * 60 * 1000;
 /** Runs the reminder function as the owner (it is not granted to partners); returns how many notifications it added. */
 export async function runRenewalReminders(db: SqlExecutor): Promise<number> {
   const result = await db.query<{ added: number | string | null }>('select "public"."notify_expiring_certifications"() as "added"');
+  return Number(result.rows[0]?.added ?? 0);
+}
+
+/** Runs the deal registration reminders and expiry as the owner; returns how many notifications it added. */
+export async function runRegistrationReminders(db: SqlExecutor): Promise<number> {
+  const result = await db.query<{ added: number | string | null }>('select "public"."notify_expiring_registrations"() as "added"');
   return Number(result.rows[0]?.added ?? 0);
 }
 
@@ -30,6 +37,11 @@ export async function startScheduledJobs(db: SqlExecutor, intervalMs = RENEWAL_R
       },
       // A failed run is retried by the next tick; the backend keeps serving meanwhile.
       (error: unknown) => log.warn('Certificate renewal reminders failed', { error: error instanceof Error ? error.message : String(error) }),
+    ).then(() => runRegistrationReminders(db)).then(
+      (added) => {
+        if (added > 0) log.info('Sent deal registration reminders', { added });
+      },
+      (error: unknown) => log.warn('Deal registration reminders failed', { error: error instanceof Error ? error.message : String(error) }),
     ));
   await run();
   const timer = setInterval(() => void run(), intervalMs);

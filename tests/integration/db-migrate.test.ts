@@ -70,6 +70,7 @@ describe('prepareDatabase on PGlite', () => {
       'active@siso.test:partner',
       'admin@siso.test:admin',
       'elite@siso.test:partner',
+      'new@siso.test:partner',
       'performer@siso.test:partner',
       'starter@siso.test:partner',
     ]);

@@ -96,6 +96,8 @@ describe('agreement acceptance', () => {
   });
 
   it('records the version, time and text hash only for SISO’s exact text of the latest version', async () => {
+    // new@siso.test: the other seeded partners have already accepted the seeded version 1.
+    const { client: starter, userId: starterId } = await backend.signIn('new');
     expect((await admin.from('catalog').insert(agreementRow(1, v1))).error).toBeNull();
     const wrongText = await starter.rpc('accept_agreement', { agreement_id: 'agreement-test-v1', text_sha256: sha256(`${v1} (edited)`) });
     expect(wrongText.error?.message).toBe('The agreement text you accepted differs from SISO\'s version 1. Reload it, read it and accept again.');

@@ -99,6 +99,7 @@ describe('sidebar and in-app links', () => {
       '/',
       '/tiers',
       '/leads',
+      '/clients',
       '/commissions',
       '/training',
       '/support',

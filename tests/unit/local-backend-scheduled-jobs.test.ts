@@ -21,16 +21,16 @@ afterEach(() => {
 });
 
 describe('startScheduledJobs', () => {
-  it('runs the renewal reminders once before resolving, then every interval, and stops', async () => {
+  it('runs the renewal and deal registration reminders once before resolving, then every interval, and stops', async () => {
     vi.useFakeTimers();
     const db = reminderDb([2, 0, 0]);
     const jobs = await startScheduledJobs(db, 1000);
-    expect(db.calls).toEqual(['select "public"."notify_expiring_certifications"() as "added"']);
+    expect(db.calls).toEqual(['select "public"."notify_expiring_certifications"() as "added"', 'select "public"."notify_expiring_registrations"() as "added"']);
     await vi.advanceTimersByTimeAsync(2500);
-    expect(db.calls).toHaveLength(3);
+    expect(db.calls).toHaveLength(6);
     await jobs.stop();
     await vi.advanceTimersByTimeAsync(5000);
-    expect(db.calls).toHaveLength(3);
+    expect(db.calls).toHaveLength(6);
   });
 
   it('keeps going after a failed run instead of stopping the backend', async () => {
@@ -38,8 +38,10 @@ describe('startScheduledJobs', () => {
     setLogLevel('silent');
     const db = reminderDb([new Error('database restarting'), 1]);
     const jobs = await startScheduledJobs(db, 1000);
+    // The registration reminders still run after the certificate reminders failed.
+    expect(db.calls[1]).toBe('select "public"."notify_expiring_registrations"() as "added"');
     await vi.advanceTimersByTimeAsync(1000);
-    expect(db.calls).toHaveLength(2);
+    expect(db.calls).toHaveLength(4);
     await jobs.stop();
   });
 });

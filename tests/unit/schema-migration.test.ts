@@ -40,7 +40,7 @@ describe('schema migrations', () => {
     expect(toV2({ id: PARTNER, payout_automatic: true })).toEqual({ id: PARTNER, payout_automatic: true });
   });
 
-  it('migrates stored v0 leads to a v1 schema on reopen, keeping every row', async () => {
+  it('migrates stored leads to a newer schema on reopen, keeping every row', async () => {
     const name = `migration-${Date.now()}`;
     const v0 = await openWorkstationDatabase({ name, storage, devMode: true });
     await v0.collections.leads.bulkInsert(
@@ -58,18 +58,19 @@ describe('schema migrations', () => {
     );
     await v0.close();
 
-    // A test-local v1: estimated_value becomes integer minor units (cents), as a real bump might.
+    // A test-local next version: estimated_value becomes integer minor units (cents), as a real bump might.
     type LeadV1 = Omit<LeadDoc, 'estimated_value'> & { estimated_value_minor?: number | null };
     const { estimated_value: _removed, ...v0Properties } = leadsRxSchema.properties;
     const leadsV1: RxJsonSchema<LeadV1> = {
       ...(leadsRxSchema as unknown as RxJsonSchema<LeadV1>),
-      version: 1,
+      version: leadsRxSchema.version + 1,
       properties: { ...v0Properties, estimated_value_minor: { type: ['integer', 'null'] } },
     };
     const strategies: WorkstationMigrationStrategies = {
       ...WORKSTATION_MIGRATION_STRATEGIES,
       leads: {
-        1: (old: LeadDoc) => {
+        ...WORKSTATION_MIGRATION_STRATEGIES.leads,
+        [leadsRxSchema.version + 1]: (old: LeadDoc) => {
           const { estimated_value, ...rest } = old;
           return { ...rest, estimated_value_minor: estimated_value == null ? null : Math.round(estimated_value * 100) };
         },
@@ -197,6 +198,44 @@ describe('schema migrations', () => {
     expect((await db.collections.ticket_messages.findOne('m-old').exec())?.toJSON()).toMatchObject({
       body: 'Which file?', author_role: 'support', visibility: 'public', hidden: false, helpful: false, attachment_path: null,
     });
+  });
+
+  it('opens leads written at v0 at v1, keeping every field, with no website and no registration', async () => {
+    const name = `leads-registration-migration-${Date.now()}`;
+    const registrationFields = ['website', 'registration_requested_at', 'registration_status', 'registration_decided_at', 'registration_expires_at', 'registration_reason', 'client_projects'];
+    const leadsV0 = {
+      ...leadsRxSchema, version: 0,
+      properties: Object.fromEntries(Object.entries(leadsRxSchema.properties).filter(([key]) => !registrationFields.includes(key))),
+    } as unknown as RxJsonSchema<LeadDoc>;
+    const original = WORKSTATION_COLLECTIONS.leads.schema;
+    (WORKSTATION_COLLECTIONS.leads as { schema: unknown }).schema = leadsV0;
+    try {
+      const v0 = await openWorkstationDatabase({ name, storage, devMode: true, migrationStrategies: { ...WORKSTATION_MIGRATION_STRATEGIES, leads: {} } });
+      await v0.collections.leads.insert({
+        id: 'lead-old', partner_id: PARTNER, created_at: '2026-11-01T10:00:00.000Z', company: 'Šiauliai Šviesa', email: 'ona@siauliai.example', source: 'event', stage: 'proposal',
+      });
+      await expect(v0.collections.leads.insert({
+        id: 'lead-new', partner_id: PARTNER, created_at: '2026-11-01T10:00:00.000Z', company: 'Too new', source: 'event', stage: 'new', registration_status: 'approved',
+      })).rejects.toThrow();
+      await v0.close();
+    } finally {
+      (WORKSTATION_COLLECTIONS.leads as { schema: unknown }).schema = original;
+    }
+
+    db = await openWorkstationDatabase({ name, storage, devMode: true });
+    expect(db.collections.leads.schema.version).toBe(1);
+    expect((await db.collections.leads.findOne('lead-old').exec())?.toJSON()).toMatchObject({
+      company: 'Šiauliai Šviesa', email: 'ona@siauliai.example', stage: 'proposal',
+      website: null, registration_requested_at: null, registration_status: null, registration_reason: null, registration_expires_at: null, client_projects: null,
+    });
+    await db.collections.leads.insert({
+      id: 'lead-registered', partner_id: PARTNER, created_at: '2026-11-02T10:00:00.000Z', company: 'Registered', source: 'event', stage: 'new',
+      website: 'https://registered.example', registration_requested_at: '2026-11-02T10:00:00.000Z', registration_status: 'pending',
+    });
+    await expect(db.collections.leads.insert({
+      id: 'lead-bad', partner_id: PARTNER, created_at: '2026-11-02T10:00:00.000Z', company: 'Bad', source: 'event', stage: 'new',
+      registration_status: 'granted' as LeadDoc['registration_status'],
+    })).rejects.toThrow();
   });
 
   it('promotion bodies need a headline, a reward and an end after the start', () => {

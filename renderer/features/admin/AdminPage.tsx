@@ -15,6 +15,8 @@ import { PromotionsPanel } from './PromotionsPanel';
 import { TrainingPanel } from './TrainingPanel';
 import { SupportInboxPanel } from './SupportInboxPanel';
 import { CommunityPanel } from './CommunityPanel';
+import { DealRegistrationsPanel } from './DealRegistrationsPanel';
+import { ClientProjectsPanel } from './ClientProjectsPanel';
 import { TemplatesPanel } from './TemplatesPanel';
 import { TierRulesPanel } from './TierRulesPanel';
 import { UsagePanel } from './UsagePanel';
@@ -34,6 +36,8 @@ const TABS = [
   { id: 'training', label: 'Training' },
   { id: 'support', label: 'Support' },
   { id: 'community', label: 'Community' },
+  { id: 'registrations', label: 'Deal registrations' },
+  { id: 'clients', label: 'Clients' },
 ] as const;
 type TabId = (typeof TABS)[number]['id'];
 
@@ -136,6 +140,8 @@ function AdminTabs({ access }: { access: Extract<AdminAccess, { kind: 'admin' }>
             {tab.id === 'training' ? <TrainingPanel access={access} announce={announce} /> : null}
             {tab.id === 'support' ? <SupportInboxPanel access={access} announce={announce} /> : null}
             {tab.id === 'community' ? <CommunityPanel access={access} announce={announce} /> : null}
+            {tab.id === 'registrations' ? <DealRegistrationsPanel access={access} announce={announce} /> : null}
+            {tab.id === 'clients' ? <ClientProjectsPanel access={access} announce={announce} /> : null}
           </div>
         ) : null,
       )}

@@ -11,6 +11,7 @@ import { ReportHead } from './ReportHead';
 import type { AdminAccess } from './use-admin-access';
 import { useServerReport } from './use-admin-data';
 import { errorMessage } from '../../ui/error-message';
+import { AgreementPanel } from './AgreementPanel';
 
 type Admin = Extract<AdminAccess, { kind: 'admin' }>;
 
@@ -82,6 +83,7 @@ export function PartnersPanel({ access, announce }: { access: Admin; announce(me
   const report = useServerReport(offline ? null : load);
 
   return (
+    <div className="admin-stack">
     <section className="card" aria-labelledby="admin-partners-heading">
       <ReportHead headingId="admin-partners-heading" heading="Partners" subject="partners" report={report} blocked={access.blocked} />
       {report.data ? (
@@ -120,5 +122,7 @@ export function PartnersPanel({ access, announce }: { access: Admin; announce(me
         )
       ) : null}
     </section>
+    <AgreementPanel access={access} announce={announce} />
+    </div>
   );
 }

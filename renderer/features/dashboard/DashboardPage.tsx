@@ -19,6 +19,7 @@ import { useTierAccess } from '../../session/use-entitlement';
 import { requirementAction, TierProgressSummary, type TierData } from '../tiers';
 import { useDashboardData } from './use-dashboard-data';
 import { NotificationsCard } from '../notifications';
+import { OnboardingChecklistCard, OnboardingRedirect } from '../onboarding';
 import './dashboard.css';
 
 export function DashboardPage() {
@@ -51,6 +52,8 @@ function DashboardBody() {
 
   return (
     <div className="dashboard">
+      <OnboardingRedirect />
+      <OnboardingChecklistCard />
       <StatCards stats={stats} pipeline={gate(LEAD_FEATURES.pipeline)} />
       <div className="dashboard__row">
         <TierCard progress={data.progress} />

@@ -10,8 +10,10 @@ import { daysInCurrentStage, sourceLabel, stageLabel } from '../../../sync/domai
 import { columnOfStage } from '../../../sync/domain/pipeline';
 import type { LeadSource, LeadStage } from '../../../sync/schema/leads.schema';
 import { formatMoney, plural } from '../../ui/format';
+import type { RegistrationFields } from '../../../sync/domain/deal-registration';
+import { RegistrationBadge } from './RegistrationBadge';
 
-export interface BoardLead {
+export interface BoardLead extends RegistrationFields {
   readonly id: string;
   readonly company: string;
   readonly contact_name?: string | null;
@@ -48,6 +50,7 @@ export function LeadCardBody({ lead, now, link }: { lead: BoardLead; now: Date; 
       <p className="lead-card__meta">
         {plural(daysInCurrentStage(lead, now), 'day', 'days')} in stage · {sourceLabel(lead.source)}
       </p>
+      <RegistrationBadge lead={lead} now={now} />
       {closed ? (
         <p className="lead-card__outcome">
           <span className="stage-badge" data-stage={lead.stage}>

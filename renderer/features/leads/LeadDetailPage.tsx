@@ -25,6 +25,7 @@ import { ACTIVITY_LABELS, formatDateTime, formatRelativeTime } from './labels';
 import { changeLeadStage, deleteLead, logLeadActivity, restoreLead, updateLead } from './lead-writes';
 import { LeadFormDialog } from './LeadFormDialog';
 import { NextActionCard } from './reminders/NextActionCard';
+import { DealRegistrationSection } from './DealRegistrationSection';
 import { LeadToast } from './LeadToast';
 import { useLeadToastStore } from './lead-toast-store';
 import { useLead, useLeadTimeline, useLeadWorkspace, useReferralLink } from './use-leads-data';
@@ -127,6 +128,8 @@ function LeadDetail({ lead }: { lead: Lead }) {
             <dd className="break-anywhere">{lead.email ?? '—'}</dd>
             <dt>Phone</dt>
             <dd>{lead.phone ?? '—'}</dd>
+            <dt>Website</dt>
+            <dd className="break-anywhere">{lead.website ?? '—'}</dd>
             <dt>Source</dt>
             <dd>{sourceLabel(lead.source)}</dd>
             {lead.referral_link_id && partnerId ? <ReferralLinkFacts linkId={lead.referral_link_id} partnerId={partnerId} /> : null}
@@ -151,6 +154,7 @@ function LeadDetail({ lead }: { lead: Lead }) {
 
         <div className="detail-grid__side">
           <NextActionCard lead={lead} />
+          <DealRegistrationSection lead={lead} />
           <StageChanger lead={lead} />
           <ActivityComposer leadId={lead.id} />
         </div>

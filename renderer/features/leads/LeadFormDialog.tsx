@@ -26,12 +26,13 @@ export interface LeadFormDialogProps {
   onClose(): void;
 }
 
-const FIELD_ORDER: LeadFormField[] = ['company', 'contact_name', 'email', 'phone', 'source', 'estimated_value', 'currency', 'notes'];
+const FIELD_ORDER: LeadFormField[] = ['company', 'contact_name', 'email', 'phone', 'website', 'source', 'estimated_value', 'currency', 'notes'];
 const FIELD_NAMES: Record<LeadFormField, string> = {
   company: 'Company',
   contact_name: 'Contact name',
   email: 'Email',
   phone: 'Phone',
+  website: 'Website',
   source: 'Source',
   estimated_value: 'Estimated value',
   currency: 'Currency',
@@ -81,6 +82,7 @@ export function LeadFormDialog({ title, submitLabel, initial, onSubmit, onClose 
           {field('contact_name', (props) => <input {...props} type="text" autoComplete="name" />)}
           {field('email', (props) => <input {...props} type="email" autoComplete="email" />)}
           {field('phone', (props) => <input {...props} type="tel" autoComplete="tel" />)}
+          {field('website', (props) => <input {...props} type="text" inputMode="url" autoComplete="url" />, 'Used to check deal registrations, e.g. northwind.example')}
           {field('source', (props) => (
             <select {...props}>
               {LEAD_SOURCES.map((source) => (

@@ -10,6 +10,8 @@ import { useId } from 'react';
 import { Link } from 'react-router-dom';
 import { lastChangedAt, stageLabel, type LeadLike } from '../../../sync/domain/leads';
 import { formatMoney } from '../../ui/format';
+import type { RegistrationFields } from '../../../sync/domain/deal-registration';
+import { RegistrationBadge } from './RegistrationBadge';
 import { useVirtualRows } from '../../ui/virtual-table';
 import { formatDateTime, formatRelativeTime } from './labels';
 
@@ -19,7 +21,7 @@ export const ROW_ESTIMATE_PX = 58;
 const VIEWPORT_ESTIMATE_PX = 640;
 const COLUMN_COUNT = 6;
 
-export interface LeadTableProps<T extends LeadLike> {
+export interface LeadTableProps<T extends LeadLike & RegistrationFields> {
   leads: readonly T[];
   now: Date;
   selected: ReadonlySet<string>;
@@ -27,7 +29,7 @@ export interface LeadTableProps<T extends LeadLike> {
   onToggleAll(on: boolean): void;
 }
 
-export function LeadTable<T extends LeadLike>({ leads, now, selected, onToggle, onToggleAll }: LeadTableProps<T>) {
+export function LeadTable<T extends LeadLike & RegistrationFields>({ leads, now, selected, onToggle, onToggleAll }: LeadTableProps<T>) {
   const captionId = useId();
   const { scrollRef, headRef, renderRows, bodyProps } = useVirtualRows({
     rows: leads,
@@ -64,6 +66,7 @@ export function LeadTable<T extends LeadLike>({ leads, now, selected, onToggle, 
           <span className="stage-badge" data-stage={lead.stage}>
             {stageLabel(lead.stage)}
           </span>
+          <RegistrationBadge lead={lead} now={now} />
         </td>
         <td className="numeric">{typeof lead.estimated_value === 'number' ? formatMoney(lead.estimated_value, lead.currency ?? null) : '—'}</td>
         <td>

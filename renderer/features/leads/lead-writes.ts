@@ -14,6 +14,7 @@ import {
   type LeadFormValues,
 } from '../../../sync/domain/leads';
 import { buildPipelineStageChange } from '../../../sync/domain/pipeline';
+import { canRequestRegistration, registrationDomains, registrationState } from '../../../sync/domain/deal-registration';
 
 function context(partnerId: string) {
   return { id: crypto.randomUUID(), partnerId, now: new Date() };
@@ -93,6 +94,21 @@ export async function logLeadActivity(
   const ctx = context(partnerId);
   await db.activities.insert(buildActivity(values, leadId, ctx));
   await doc.incrementalPatch(touchLead(ctx.now));
+}
+
+/**
+ * "Register deal": stamps the request, which replication sends like any edit; the server answers
+ * with the registration status (pending or conflict) on its way back.
+ */
+export async function requestDealRegistration(db: WorkstationDatabase, id: string): Promise<void> {
+  const doc = await findLead(db, id);
+  const lead = doc.toMutableJSON();
+  if (registrationDomains(lead).length === 0) {
+    throw new Error('Add the company’s website or a contact email at the company’s own domain first: SISO checks registrations by domain.');
+  }
+  if (!canRequestRegistration(registrationState(lead))) return;
+  const now = new Date().toISOString();
+  await doc.incrementalPatch({ registration_requested_at: now, updated_at: now });
 }
 
 /** Soft delete (RxDB marks it _deleted and replication pushes that). Returns what Undo restores. */

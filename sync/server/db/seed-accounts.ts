@@ -2,7 +2,8 @@
 export type SeedTier = 'starter' | 'active' | 'performer' | 'elite';
 
 export interface SeedUser {
-  key: 'admin' | SeedTier;
+  /** 'new' is a Starter partner who has not onboarded yet (no agreement accepted, no demo data). */
+  key: 'admin' | SeedTier | 'new';
   id: string;
   email: string;
   role: 'admin' | 'partner';
@@ -59,6 +60,15 @@ export const seedUsers = {
     tier: 'elite',
     displayName: 'Marcus Lindqvist',
     company: 'Northlight Ventures',
+  },
+  new: {
+    key: 'new',
+    id: '00000000-0000-4000-8000-000000000005',
+    email: 'new@siso.test',
+    role: 'partner',
+    tier: 'starter',
+    displayName: 'Priya Raman',
+    company: '',
   },
 } as const satisfies Record<SeedUser['key'], SeedUser>;
 

@@ -11,6 +11,8 @@ import {
 } from './seed-training';
 import { buildSeedAssetFiles, sha256Hex, type SeedAssetFile } from './seed-asset-files';
 import { addCommunitySeed } from './seed-community';
+import { seededLeadRegistration } from './seed-deal-registrations';
+import { addOnboardingSeed } from './seed-onboarding';
 import type { ObjectFiles } from '../storage/object-files';
 import { seedPartners, seedPassword, seedUsers, type SeedTier, type SeedUser } from './seed-accounts';
 import { hashPassword } from '../auth/passwords';
@@ -106,7 +108,7 @@ interface SeedData {
 }
 
 async function buildUsers(clock: Clock): Promise<Row[]> {
-  const users: SeedUser[] = [seedUsers.admin, ...seedPartners];
+  const users: SeedUser[] = [seedUsers.admin, ...seedPartners, seedUsers.new];
   return Promise.all(
     users.map(async (user, index) => ({
       id: user.id,
@@ -353,7 +355,9 @@ function buildPartnerData(partner: (typeof seedPartners)[number], partnerIndex: 
   const leadCount = leadCounts[tier];
   for (let index = 0; index < leadCount; index += 1) {
     const id = seedId(`${key}:lead:${index}`);
-    const company = companies[(index * 7 + partnerIndex * 13) % companies.length] ?? 'Acme Ltd';
+    const listedCompany = companies[(index * 7 + partnerIndex * 13) % companies.length] ?? 'Acme Ltd';
+    const deal = seededLeadRegistration(tier, index, slugify(listedCompany), clock.now);
+    const company = deal.company ?? listedCompany;
     const stage = stages[index % stages.length] as (typeof stages)[number];
     // Half this month; the parity shifts every six leads so won deals (every sixth) fall in past months too.
     const createdThisMonth = (index + Math.floor(index / stages.length)) % 2 === 0;
@@ -367,13 +371,14 @@ function buildPartnerData(partner: (typeof seedPartners)[number], partnerIndex: 
     const open = stage !== 'won' && stage !== 'lost';
     add('leads', {
       id, partner_id: partnerId, company, contact_name: `${first} ${last}`,
-      email: `${slugify(first)}.${slugify(last)}@${slugify(company)}.example`, phone: `+44 7700 9${String(index).padStart(5, '0')}`,
+      email: `${slugify(first)}.${slugify(last)}@${deal.emailDomain ?? `${slugify(company)}.example`}`, phone: `+44 7700 9${String(index).padStart(5, '0')}`,
       source, stage, lost_reason: stage === 'lost' ? random.pick(lostReasons) : null, estimated_value: value, currency,
       referral_link_id: source === 'referral_link' ? random.pick(links) : null,
       notes: `${company} wants to bring client projects into one place. ${first} is the decision maker.`,
       next_action: open ? random.pick(nextActions) : null,
       next_action_at: open ? clock.iso(clock.now + random.int(-3, 14) * day) : null,
       stage_changed_at: clock.iso(stageChangedAt), created_at: clock.iso(createdAt), updated_at: clock.iso(stageChangedAt),
+      ...deal.columns,
     });
     const activityKinds = ['call', 'email', 'meeting', 'note'] as const;
     const activityCount = random.int(1, 3);
@@ -580,13 +585,15 @@ export async function buildSeedData(now = new Date()): Promise<SeedData> {
   if (!trainingVideo) throw new Error('The seed has no recording for its training videos');
   const training = buildTraining(clock, catalogSeed.length + 100, trainingVideo);
   const community = addCommunitySeed({ now: clock.now, monthStart: clock.monthStart, seedId, firstSortOrder: catalogSeed.length + 1000, video: trainingVideo }, rows);
+  const onboarding = addOnboardingSeed({ now: clock.now, seedId, firstSortOrder: catalogSeed.length + 2000 }, rows);
   return {
     users: await buildUsers(clock),
     tables: [
-      ['catalog', [...buildCatalog(clock, files), ...buildPromotions(clock, catalogSeed.length), ...training.catalog, ...community]],
+      ['catalog', [...buildCatalog(clock, files), ...buildPromotions(clock, catalogSeed.length), ...training.catalog, ...community, ...onboarding.catalog]],
       ['assessment_keys', training.keys],
       ...order.map((table): [string, Row[]] => [table, rows.get(table) ?? []]),
-      ['training_progress', buildExpiringCertificates(clock)]],
+      ['training_progress', buildExpiringCertificates(clock)],
+      ['agreement_acceptances', onboarding.acceptances]],
     objects: buildObjects(files, trainingVideo),
   };
 }

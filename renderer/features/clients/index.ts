@@ -1,0 +1,3 @@
+/** The clients feature's public surface: the screens routes mount. */
+export { ClientsPage } from './ClientsPage';
+export { ClientDetailPage } from './ClientDetailPage';
