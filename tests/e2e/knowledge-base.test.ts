@@ -7,35 +7,21 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkA11y, collectPageProblems, launchChromium } from '../fixtures/browser';
-import { startTestBackend, type TestBackend } from '../fixtures/backend';
-import { realProblems, signInFromWelcome } from '../fixtures/account-browser';
-import { projectRoot, startStaticServer, type StaticServer } from '../fixtures/web-server';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { checkA11y } from '../fixtures/browser';
+import { realProblems } from '../fixtures/account-browser';
+import { projectRoot } from '../fixtures/web-server';
+import { useAccountsHarness } from '../fixtures/accounts-harness';
 import { ARTICLE_TYPES, articleBodySchema, type ArticleType } from '../../sync/schema/community-bodies';
 import { articleBodyText, articleTypeLabel } from '../../sync/domain/knowledge-base-search';
 import { foldForSearch } from '../../sync/domain/leads';
 
-let backend: TestBackend;
-let server: StaticServer;
-let browser: Browser;
 let context: BrowserContext;
 
 const SYNC_TIMEOUT = 45_000;
 
-beforeAll(async () => {
-  backend = await startTestBackend();
-  server = await startStaticServer({ backendUrl: backend.url });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await context?.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
-  await backend?.close();
-});
+const harness = useAccountsHarness({ syncTimeout: SYNC_TIMEOUT, viewport: { width: 1280, height: 720 } });
 
 interface ServerArticle {
   id: string;
@@ -52,7 +38,7 @@ function words(text: string): Set<string> {
 
 /** The articles the active partner may read, as the server gives them (structured bodies only). */
 async function serverArticles(): Promise<ServerArticle[]> {
-  const { client } = await backend.signIn('active');
+  const { client } = await harness.backend.signIn('active');
   const { data, error } = await client.from('catalog').select('id, title, tags, body').eq('kind', 'article').eq('published', true).eq('_deleted', false);
   if (error) throw new Error(error.message);
   return data.flatMap((row: { id: string; title: string; tags: string[] | null; body: unknown }) => {
@@ -79,7 +65,7 @@ function articleWithOwnBodyWord(articles: readonly ServerArticle[]): { article: 
 
 /** The partner's article_feedback rows on the server for one article. */
 async function serverFeedback(articleId: string): Promise<{ helpful: boolean }[]> {
-  const { client } = await backend.signIn('active');
+  const { client } = await harness.backend.signIn('active');
   const { data, error } = await client.from('activities').select('meta').eq('kind', 'article_feedback').eq('_deleted', false);
   if (error) throw new Error(error.message);
   return data
@@ -102,12 +88,12 @@ describe('Knowledge base for an Active partner', () => {
     expect(articles.length).toBeGreaterThan(3);
     const { article, word } = articleWithOwnBodyWord(articles);
 
-    context = await browser.newContext({ viewport: { width: 1280, height: 720 }, colorScheme: 'light', locale: 'en-GB' });
-    const page = await context.newPage();
-    const problems = collectPageProblems(page);
-    await signInFromWelcome(page, { appUrl: server.url, backendUrl: backend.url }, 'active', { awaitSync: SYNC_TIMEOUT });
+    const window = await harness.newWindow();
+    context = window.context;
+    const { page, problems } = window;
+    await harness.signIn(page, 'active');
 
-    await page.goto(new URL('#/support/knowledge-base', server.url).href);
+    await page.goto(new URL('#/support/knowledge-base', harness.appUrl).href);
     await page.getByRole('heading', { level: 1, name: 'Knowledge base' }).waitFor();
     const list = page.getByRole('list', { name: 'Articles' });
     // Every article the server gives this partner, and only those (older rows without structured blocks are not listed).

@@ -8,42 +8,28 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkA11y, collectPageProblems, launchChromium } from '../fixtures/browser';
-import { startTestBackend, type TestBackend } from '../fixtures/backend';
-import { realProblems, signInFromWelcome } from '../fixtures/account-browser';
-import { projectRoot, startStaticServer, type StaticServer } from '../fixtures/web-server';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { checkA11y } from '../fixtures/browser';
+import { realProblems } from '../fixtures/account-browser';
+import { projectRoot } from '../fixtures/web-server';
+import { useAccountsHarness } from '../fixtures/accounts-harness';
 
-let backend: TestBackend;
-let server: StaticServer;
-let browser: Browser;
 let context: BrowserContext;
 
 const SYNC_TIMEOUT = 45_000;
 
-beforeAll(async () => {
-  backend = await startTestBackend();
-  server = await startStaticServer({ backendUrl: backend.url });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await context?.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
-  await backend?.close();
-});
+const harness = useAccountsHarness({ syncTimeout: SYNC_TIMEOUT, viewport: { width: 1280, height: 720 } });
 
 async function open(page: Page, hash: string, heading: string): Promise<void> {
-  await page.goto(new URL(hash, server.url).href);
+  await page.goto(new URL(hash, harness.appUrl).href);
   await page.getByRole('heading', { level: 1, name: heading }).waitFor();
   await page.getByText(/^Loading (your|the)/).waitFor({ state: 'detached' });
 }
 
 /** The starter's completed module rows of one course on the server. */
 async function serverCompletions(courseTitle: string): Promise<number[]> {
-  const { client } = await backend.signIn('starter');
+  const { client } = await harness.backend.signIn('starter');
   const course = await client.from('catalog').select('id').eq('kind', 'course').eq('title', courseTitle).single();
   if (course.error) throw new Error(course.error.message);
   const { data, error } = await client
@@ -60,10 +46,10 @@ const trainingRequirement = (page: Page) => page.getByTestId('requirement-traini
 
 describe('Training hub for a Starter', () => {
   it('locks higher-tier courses, completes a module offline that syncs and moves the tier requirement', async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 720 }, colorScheme: 'light', locale: 'en-GB' });
-    const page = await context.newPage();
-    const problems = collectPageProblems(page);
-    await signInFromWelcome(page, { appUrl: server.url, backendUrl: backend.url }, 'starter', { awaitSync: SYNC_TIMEOUT });
+    const window = await harness.newWindow();
+    context = window.context;
+    const { page, problems } = window;
+    await harness.signIn(page, 'starter');
 
     await open(page, '#/tiers', 'Tier progress');
     const before = (await trainingRequirement(page).textContent()) ?? '';
