@@ -7,7 +7,7 @@ import globals from 'globals';
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'worker_threads'];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.data/**', 'resources/**/*.js'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.data/**', 'resources/**/*.js', 'sync/supabase/functions/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -30,6 +30,7 @@ const screens = {
   BrandKitPage: () => import('../features/brand-kit'),
   AdminPage: () => import('../features/admin'),
   CommissionCenterPage: () => import('../features/commissions'),
+  AnalyticsPage: () => import('../features/analytics'),
   CertificationsPage: () => import('../features/certifications'),
   TrainingHubPage: () => import('../features/training'),
   LiveSessionsPage: () => import('../features/live-sessions'),
@@ -37,6 +38,7 @@ const screens = {
   CommunityPage: () => import('../features/community'),
   ClientsPage: () => import('../features/clients'),
   KnowledgeBasePage: () => import('../features/knowledge-base'),
+  ApiAccessPage: () => import('../features/api-access'),
 };
 
 /** Screens that read no workspace data (Welcome, sign-in) never signal; their preload waits this long. */
@@ -143,6 +145,12 @@ const screenPages = {
       return { element: <PartnerScreen title="Commission center"><CommissionCenterPage /></PartnerScreen> };
     },
   },
+  analytics: {
+    lazy: async () => {
+      const { AnalyticsPage } = await screens.AnalyticsPage();
+      return { element: <PartnerScreen title="Analytics"><AnalyticsPage /></PartnerScreen> };
+    },
+  },
   support: {
     lazy: async () => {
       const { SupportPage } = await screens.SupportPage();
@@ -202,6 +210,12 @@ const screenPages = {
   notifications: { element: <PartnerScreen title="Notifications"><NotificationsPage /></PartnerScreen> },
   onboarding: { element: <PartnerScreen title="Onboarding"><OnboardingPage /></PartnerScreen> },
   settings: { element: <SettingsPage /> },
+  'api-access': {
+    lazy: async () => {
+      const { ApiAccessPage } = await screens.ApiAccessPage();
+      return { element: <PartnerScreen title="API access"><ApiAccessPage /></PartnerScreen> };
+    },
+  },
   admin: { lazy: async () => ({ Component: (await screens.AdminPage()).AdminPage }) },
 } satisfies Record<ScreenId, ScreenPage>;
 

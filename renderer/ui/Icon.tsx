@@ -1,5 +1,5 @@
 /** A small set of line icons (24px grid, currentColor). Decorative: always aria-hidden. */
-export type IconName = 'home' | 'settings' | 'sidebar' | 'leads' | 'tiers' | 'workspace' | 'link' | 'document' | 'palette' | 'marketing' | 'bell' | 'money' | 'training' | 'support' | 'community' | 'clients' | 'logo';
+export type IconName = 'home' | 'settings' | 'sidebar' | 'leads' | 'tiers' | 'workspace' | 'link' | 'document' | 'palette' | 'marketing' | 'bell' | 'money' | 'training' | 'support' | 'community' | 'clients' | 'analytics' | 'logo';
 
 const paths: Record<Exclude<IconName, 'logo'>, string> = {
   home: 'M3 10.5 12 3l9 7.5V20a1 1 0 0 1-1 1h-5v-6H9v6H4a1 1 0 0 1-1-1z',
@@ -12,6 +12,7 @@ const paths: Record<Exclude<IconName, 'logo'>, string> = {
   palette:
     'M12 3a9 9 0 0 0 0 18c1.1 0 1.8-.8 1.8-1.8 0-.5-.2-.9-.5-1.2-.3-.3-.5-.7-.5-1.2 0-1 .8-1.8 1.8-1.8H17a4 4 0 0 0 4-4c0-4.4-4-8-9-8Zm-5.5 9.5h.01M9 7.5h.01M15 7.5h.01M17.5 11.5h.01',
   marketing: 'M3 11v2a1 1 0 0 0 1 1h2l5 4V6L6 10H4a1 1 0 0 0-1 1Zm12-3a5 5 0 0 1 0 8m3-11a9 9 0 0 1 0 14',
+  analytics: 'M4 20V10m6 10V4m6 16v-7m6 7H2',
   money: 'M3 7a1 1 0 0 1 1-1h16a1 1 0 0 1 1 1v10a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1zm9 7.5a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5ZM6 9.5v.01M18 14.5v.01',
   training: 'M2 8.5 12 4l10 4.5-10 4.5zm4 2v5c0 1.4 2.7 3 6 3s6-1.6 6-3v-5M22 8.5V14',
   support: 'M4 13v-1a8 8 0 0 1 16 0v1M4 13a2 2 0 0 1 2-2h1v6H6a2 2 0 0 1-2-2zm16 0a2 2 0 0 0-2-2h-1v6h1a2 2 0 0 0 2-2zm-3 4c0 2-2 3-5 3',

@@ -33,6 +33,7 @@ export const SCREENS = [
   { id: 'clients', path: '/clients', label: 'Clients', deepLinks: ['clients'], inSidebar: true, audience: 'partners', icon: 'clients' },
   { id: 'client', path: '/clients', idParam: 'clientId', label: 'Client', deepLinks: ['clients'], inSidebar: false, audience: 'partners', icon: 'clients' },
   { id: 'commissions', path: '/commissions', label: 'Commissions', deepLinks: ['commissions'], inSidebar: true, audience: 'partners', icon: 'money' },
+  { id: 'analytics', path: '/analytics', label: 'Analytics', deepLinks: ['analytics'], inSidebar: true, audience: 'partners', icon: 'analytics' },
   { id: 'training', path: '/training', label: 'Training', deepLinks: ['training'], inSidebar: true, audience: 'partners', icon: 'training' },
   { id: 'training-course', path: '/training/courses', idParam: 'courseId', label: 'Course', deepLinks: [], inSidebar: false, audience: 'partners', icon: 'training' },
   { id: 'certifications', path: '/certifications', label: 'Certifications', deepLinks: ['certifications'], inSidebar: false, audience: 'partners', icon: 'training' },
@@ -61,6 +62,7 @@ export const SCREENS = [
   { id: 'workspace', path: '/workspace', label: 'Workspace', deepLinks: ['workspace'], inSidebar: true, audience: 'everyone', icon: 'workspace' },
   { id: 'onboarding', path: '/onboarding', label: 'Onboarding', deepLinks: ['onboarding'], inSidebar: false, audience: 'partners', icon: 'home' },
   { id: 'notifications', path: '/notifications', label: 'Notifications', deepLinks: ['notifications'], inSidebar: false, audience: 'partners', icon: 'bell' },
+  { id: 'api-access', path: '/api-access', label: 'API access', deepLinks: ['api-access'], inSidebar: false, audience: 'partners', icon: 'settings' },
   { id: 'settings', path: '/settings', label: 'Settings', deepLinks: ['settings'], inSidebar: true, audience: 'everyone', icon: 'settings' },
 ] as const satisfies readonly ScreenDefinition[];
 

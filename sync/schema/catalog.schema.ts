@@ -33,6 +33,8 @@ export const CATALOG_KINDS = [
   'community_leaderboard',
   'partner_directory',
   'agreement',
+  'program_aggregate',
+  'leaderboard',
 ] as const;
 export type CatalogKind = (typeof CATALOG_KINDS)[number];
 
@@ -68,7 +70,8 @@ export const catalogRxSchema: RxJsonSchema<CatalogDoc> = {
   title: 'catalog',
   // 1: kind 'promotion' (migration catalog_promotions). 2: training kinds (migration training_hub).
   // 3: learning paths, support and community kinds, agreements (migration support_community).
-  version: 3,
+  // 4: program aggregates and the monthly leaderboard (migration analytics).
+  version: 4,
   primaryKey: 'id',
   type: 'object',
   properties: {

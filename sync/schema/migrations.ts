@@ -27,6 +27,8 @@ export const WORKSTATION_MIGRATION_STRATEGIES: WorkstationMigrationStrategies = 
       agreement_accepted_at: doc.agreement_accepted_at ?? null,
       agreement_sha256: doc.agreement_sha256 ?? null,
     }),
+    // 4: dashboard_layout (migration analytics); no custom dashboard until a pull brings one.
+    4: (doc: Record<string, unknown>) => ({ ...doc, dashboard_layout: doc.dashboard_layout ?? null }),
   },
   leads: {
     // 1: website, deal registration and client projects (migration deal_registration); empty until a pull fills them.
@@ -109,6 +111,8 @@ export const WORKSTATION_MIGRATION_STRATEGIES: WorkstationMigrationStrategies = 
     2: (doc: Record<string, unknown>) => doc,
     // 3: learning paths, support, community and agreement kinds join; stored rows are unchanged.
     3: (doc: Record<string, unknown>) => doc,
+    // 4: kinds program_aggregate and leaderboard join; stored rows are unchanged.
+    4: (doc: Record<string, unknown>) => doc,
   },
   earnings: {
     // 1: commission lines (migration earnings_commission_lines). Legacy statuses and types stay

@@ -58,13 +58,16 @@ export const profileSchema = z.object({
   agreement_version: z.int().min(1).nullish(),
   agreement_accepted_at: isoTimestamp.nullish(),
   agreement_sha256: z.string().nullish(),
+  /** The Elite custom dashboard (JSON text object; shape in sync/domain/analytics-layout.ts). */
+  dashboard_layout: jsonText.nullish(),
 });
 export type ProfileDoc = z.infer<typeof profileSchema>;
 
 export const profilesRxSchema: RxJsonSchema<ProfileDoc> = {
   title: 'profiles',
   // 3: country, notification preferences and quiet hours, onboarding checklist, agreement acceptance (migration notification_center).
-  version: 3,
+  // 4: dashboard_layout (migration analytics).
+  version: 4,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -95,6 +98,7 @@ export const profilesRxSchema: RxJsonSchema<ProfileDoc> = {
     agreement_version: { type: ['integer', 'null'], minimum: 1 },
     agreement_accepted_at: nullableTimestampProperty,
     agreement_sha256: nullableStringProperty,
+    dashboard_layout: nullableStringProperty,
   },
   required: [...PARTNER_ROW_REQUIRED, 'display_name', 'onboarding_step', 'leaderboard_opt_in', 'currency', 'payout_automatic'],
 };

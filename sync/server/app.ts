@@ -14,6 +14,7 @@ import { openEngine } from './db/open-engine';
 import { prepareDatabase } from './db/migrate';
 import { HttpError, sendJson } from './http/respond';
 import { handleRest } from './rest/handler';
+import { handleFunctions } from './functions/api-token';
 import { createStorageHandler } from './storage/index';
 import { objectFiles } from './storage/object-files';
 import { attachRealtime } from './realtime/index';
@@ -107,6 +108,7 @@ export async function startBackend(options: BackendOptions = {}): Promise<Runnin
     if ((rest = under(pathname, '/auth/v1')) !== undefined) return handleAuth(ctx, authOptions, req, res, rest, url);
     if ((rest = under(pathname, '/rest/v1')) !== undefined) return handleRest(ctx, req, res, rest, url);
     if ((rest = under(pathname, '/storage/v1')) !== undefined) return storage(req, res, rest, url);
+    if ((rest = under(pathname, '/functions/v1')) !== undefined) return handleFunctions(ctx, req, res, rest);
     sendJson(res, 404, { code: 'not_found', message: `Nothing is served at ${pathname}` });
   }
 

@@ -1,7 +1,8 @@
 /**
  * What the local backend runs on a clock, as pg_cron does on Supabase: the certificate renewal
  * reminders (notify_expiring_certifications) and deal registration reminders and expiry
- * (notify_expiring_registrations), once at start and then hourly.
+ * (notify_expiring_registrations), program aggregates and the leaderboard (publish_program_aggregates,
+ * publish_leaderboard), once at start and then hourly.
  */
 import type { SqlExecutor } from './db/engine';
 import { createLogger } from './log';
@@ -20,6 +21,14 @@ export async function runRenewalReminders(db: SqlExecutor): Promise<number> {
 export async function runRegistrationReminders(db: SqlExecutor): Promise<number> {
   const result = await db.query<{ added: number | string | null }>('select "public"."notify_expiring_registrations"() as "added"');
   return Number(result.rows[0]?.added ?? 0);
+}
+
+/** Re-publishes the program aggregates and this month's leaderboard as the owner (partners may not call them). */
+export async function runAnalyticsPublishing(db: SqlExecutor): Promise<{ aggregates: number; leaderboard: number }> {
+  const result = await db.query<{ aggregates: number | string | null; leaderboard: number | string | null }>(
+    'select "public"."publish_program_aggregates"() as "aggregates", "public"."publish_leaderboard"() as "leaderboard"',
+  );
+  return { aggregates: Number(result.rows[0]?.aggregates ?? 0), leaderboard: Number(result.rows[0]?.leaderboard ?? 0) };
 }
 
 export interface ScheduledJobs {
@@ -42,6 +51,9 @@ export async function startScheduledJobs(db: SqlExecutor, intervalMs = RENEWAL_R
         if (added > 0) log.info('Sent deal registration reminders', { added });
       },
       (error: unknown) => log.warn('Deal registration reminders failed', { error: error instanceof Error ? error.message : String(error) }),
+    ).then(() => runAnalyticsPublishing(db)).then(
+      () => undefined,
+      (error: unknown) => log.warn('Publishing program aggregates and the leaderboard failed', { error: error instanceof Error ? error.message : String(error) }),
     ));
   await run();
   const timer = setInterval(() => void run(), intervalMs);

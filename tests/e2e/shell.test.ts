@@ -68,7 +68,7 @@ describe('app shell', () => {
 
     const nav = page.getByRole('navigation', { name: 'Main' });
     const links = await nav.getByRole('link').allInnerTexts();
-    expect(links.map((text) => text.trim())).toEqual(['Dashboard', 'Tier progress', 'Leads', 'Clients', 'Commissions', 'Training', 'Support', 'Community', 'Referral links', 'Marketing center', 'Proposals', 'Brand kit', 'Workspace', 'Settings']);
+    expect(links.map((text) => text.trim())).toEqual(['Dashboard', 'Tier progress', 'Leads', 'Clients', 'Commissions', 'Analytics', 'Training', 'Support', 'Community', 'Referral links', 'Marketing center', 'Proposals', 'Brand kit', 'Workspace', 'Settings']);
     await expect(nav.getByRole('link', { name: 'Workspace' }).getAttribute('aria-current')).resolves.toBe('page');
     await expect(nav.getByRole('link', { name: 'Settings' }).getAttribute('aria-current')).resolves.toBeNull();
 
@@ -96,11 +96,11 @@ describe('app shell', () => {
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('main-content');
     expect(new URL(page.url()).hash).toBe('#/');
 
-    // From the top again: skip link, then the sidebar links Dashboard, Tier progress, Leads, Clients, Commissions, Training, Support, Community, Referral links,
+    // From the top again: skip link, then the sidebar links Dashboard, Tier progress, Leads, Clients, Commissions, Analytics, Training, Support, Community, Referral links,
     // Marketing center, Proposals, Brand kit, Workspace, Settings.
     await open('#/workspace');
     await page.getByRole('heading', { level: 1, name: 'Workspace' }).waitFor();
-    for (let i = 0; i < 15; i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 16; i++) await page.keyboard.press('Tab');
     await expect(page.evaluate(() => document.activeElement?.textContent?.trim())).resolves.toBe('Settings');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();

@@ -6,6 +6,7 @@ import type { DbEngine } from '../../sync/server/db/engine';
 import { listMigrations, prepareDatabase } from '../../sync/server/db/migrate';
 import { openPglite } from '../../sync/server/db/pglite';
 import { seedUsers } from '../../sync/server/db/seed-accounts';
+import { cohortPartners } from '../../sync/server/db/seed-cohort';
 import { verifyPassword } from '../../sync/server/auth/passwords';
 
 async function count(engine: DbEngine, table: string): Promise<number> {
@@ -29,7 +30,8 @@ describe('prepareDatabase on PGlite', () => {
     expect(initial.applied).toHaveLength(migrations.length + 1);
     expect(initial.seeded).toBe(true);
     const leads = await count(first, 'leads');
-    expect(leads).toBe(3 + 12 + 30 + 60);
+    const cohortLeads = cohortPartners.reduce((sum, partner) => sum + partner.leads.thisMonth + partner.leads.lastMonth, 0);
+    expect(leads).toBe(3 + 12 + 30 + 60 + cohortLeads);
 
     const again = await prepareDatabase(first);
     expect(again).toEqual({ applied: [], seeded: false });
@@ -67,6 +69,11 @@ describe('prepareDatabase on PGlite', () => {
       `select "email", "encrypted_password", "raw_app_meta_data" ->> 'role' as "role" from "auth"."users" order by "email"`,
     );
     expect(rows.map((row) => `${row.email}:${row.role}`)).toEqual([
+      'active2@siso.test:partner',
+      'active3@siso.test:partner',
+      'active4@siso.test:partner',
+      'active5@siso.test:partner',
+      'active6@siso.test:partner',
       'active@siso.test:partner',
       'admin@siso.test:admin',
       'elite@siso.test:partner',

@@ -72,6 +72,7 @@ describe('deep links', () => {
 
   it('opens the Commission center from siso://commissions', () => {
     expect(parseDeepLink('siso://commissions')).toEqual({ ok: true, route: '/commissions' });
+    expect(parseDeepLink('siso://analytics')).toEqual({ ok: true, route: '/analytics' });
   });
 
   it('opens the Training hub from siso://training', () => {
@@ -101,6 +102,7 @@ describe('sidebar and in-app links', () => {
       '/leads',
       '/clients',
       '/commissions',
+      '/analytics',
       '/training',
       '/support',
       '/community',

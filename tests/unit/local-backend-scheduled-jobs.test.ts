@@ -21,16 +21,20 @@ afterEach(() => {
 });
 
 describe('startScheduledJobs', () => {
-  it('runs the renewal and deal registration reminders once before resolving, then every interval, and stops', async () => {
+  it('runs the renewal and deal registration reminders and the analytics publishing once before resolving, then every interval, and stops', async () => {
     vi.useFakeTimers();
     const db = reminderDb([2, 0, 0]);
     const jobs = await startScheduledJobs(db, 1000);
-    expect(db.calls).toEqual(['select "public"."notify_expiring_certifications"() as "added"', 'select "public"."notify_expiring_registrations"() as "added"']);
+    expect(db.calls).toEqual([
+      'select "public"."notify_expiring_certifications"() as "added"',
+      'select "public"."notify_expiring_registrations"() as "added"',
+      'select "public"."publish_program_aggregates"() as "aggregates", "public"."publish_leaderboard"() as "leaderboard"',
+    ]);
     await vi.advanceTimersByTimeAsync(2500);
-    expect(db.calls).toHaveLength(6);
+    expect(db.calls).toHaveLength(9);
     await jobs.stop();
     await vi.advanceTimersByTimeAsync(5000);
-    expect(db.calls).toHaveLength(6);
+    expect(db.calls).toHaveLength(9);
   });
 
   it('keeps going after a failed run instead of stopping the backend', async () => {
@@ -40,8 +44,9 @@ describe('startScheduledJobs', () => {
     const jobs = await startScheduledJobs(db, 1000);
     // The registration reminders still run after the certificate reminders failed.
     expect(db.calls[1]).toBe('select "public"."notify_expiring_registrations"() as "added"');
+    expect(db.calls[2]).toContain('"public"."publish_program_aggregates"()');
     await vi.advanceTimersByTimeAsync(1000);
-    expect(db.calls).toHaveLength(4);
+    expect(db.calls).toHaveLength(6);
     await jobs.stop();
   });
 });

@@ -40,6 +40,12 @@ describe('schema migrations', () => {
     expect(toV2({ id: PARTNER, payout_automatic: true })).toEqual({ id: PARTNER, payout_automatic: true });
   });
 
+  it('gives a stored v3 profile no custom dashboard, keeping a layout it already had', () => {
+    const toV4 = WORKSTATION_MIGRATION_STRATEGIES.profiles[4] as (doc: Record<string, unknown>) => unknown;
+    expect(toV4({ id: PARTNER, leaderboard_opt_in: true })).toEqual({ id: PARTNER, leaderboard_opt_in: true, dashboard_layout: null });
+    expect(toV4({ id: PARTNER, dashboard_layout: '{"widgets":[],"kpis":[]}' })).toEqual({ id: PARTNER, dashboard_layout: '{"widgets":[],"kpis":[]}' });
+  });
+
   it('migrates stored leads to a newer schema on reopen, keeping every row', async () => {
     const name = `migration-${Date.now()}`;
     const v0 = await openWorkstationDatabase({ name, storage, devMode: true });

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { resolveTimeZone } from '../../../sync/domain/zoned-time';
 import { tierLabel } from '../../../sync/domain/tiers';
 import { PageHeader } from '../../ui/PageHeader';
+import { LeaderboardRank } from '../../ui/LeaderboardRank';
 import { FormField } from '../../ui/FormField';
 import { systemTimeZone } from '../../ui/format';
 import { BonusTracking } from './BonusTracking';
@@ -51,6 +52,10 @@ function CommissionCenterBody({ data }: { data: CommissionsData }) {
   return (
     <div className="commission-center">
       <EarningsOverview balances={data.balances} months={data.months} />
+      <section className="card stat-card commission-rank" aria-labelledby="commission-rank-heading" data-testid="commission-rank">
+        <h2 id="commission-rank-heading">Leaderboard rank</h2>
+        <LeaderboardRank standing={data.leaderboard} />
+      </section>
       {currencies.length > 1 ? (
         <div className="commission-center__currency">
           <FormField label="Chart currency">

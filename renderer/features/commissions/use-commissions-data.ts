@@ -1,13 +1,14 @@
 /**
  * Everything the Commission center reads, live from the local store: commission lines (pull-only),
  * payouts, the profile's masked payment details, partner status and tier rules, open leads for the
- * projection, published promotions and the goal kept on this device. Works offline.
+ * projection, published promotions, the leaderboard standing and the goal kept on this device. Works offline.
  */
 import { useMemo, useSyncExternalStore } from 'react';
 import { useDatabase } from '../../data/DatabaseProvider';
 import { createLiveQueryStore } from '../../data/live-query';
 import { useQuery } from '../../data/use-query';
 import { useCatalog, useLeads, usePartnerStatus } from '../../data/workstation-hooks';
+import { useLeaderboardStanding } from '../../data/leaderboard-standing';
 import { useOpenWorkspace } from '../../session';
 import { useNow } from '../../ui/use-now';
 import { computeBalances, payoutScheduleFor, readMaskedPayoutMethod, readMaskedTaxDetails } from '../../../sync/domain/payouts';
@@ -68,6 +69,7 @@ export function useCommissionsData() {
   );
   const payoutMethod = readMaskedPayoutMethod(profile?.payout_details);
   const taxDetails = readMaskedTaxDetails(profile?.tax_details);
+  const leaderboard = useLeaderboardStanding(profile, status.data?.metrics);
 
   const sources = [earnings, payouts, profiles, status, ruleRows, leads];
   return {
@@ -96,6 +98,7 @@ export function useCommissionsData() {
     goals,
     payoutMethod,
     taxDetails,
+    leaderboard,
     now,
   };
 }

@@ -14,6 +14,8 @@ import { BarChart } from '../../ui/charts/BarChart';
 import { formatDate, formatMoney, formatMoneyCompact, formatMonthKey, formatPercent, plural } from '../../ui/format';
 import { availableRoute } from '../../ui/known-routes';
 import { LockedFeature } from '../../ui/LockedFeature';
+import { LeaderboardRank } from '../../ui/LeaderboardRank';
+import type { LeaderboardStanding } from '../../../sync/domain/leaderboard';
 import { PageHeader } from '../../ui/PageHeader';
 import { useTierAccess } from '../../session/use-entitlement';
 import { requirementAction, TierProgressSummary, type TierData } from '../tiers';
@@ -33,7 +35,7 @@ export function DashboardPage() {
 }
 
 function DashboardBody() {
-  const { data, stats, achievements } = useDashboardData();
+  const { data, stats, achievements, leaderboard } = useDashboardData();
   const access = useTierAccess();
 
   if (!data.hasWorkspace) {
@@ -54,7 +56,7 @@ function DashboardBody() {
     <div className="dashboard">
       <OnboardingRedirect />
       <OnboardingChecklistCard />
-      <StatCards stats={stats} pipeline={gate(LEAD_FEATURES.pipeline)} />
+      <StatCards stats={stats} pipeline={gate(LEAD_FEATURES.pipeline)} leaderboard={leaderboard} />
       <div className="dashboard__row">
         <TierCard progress={data.progress} />
         <ActionItems data={data} />
@@ -129,7 +131,7 @@ function MoneyLines({ rows, none = 'None yet' }: { rows: { currency: string; amo
   );
 }
 
-function StatCards({ stats, pipeline }: { stats: DashboardStats; pipeline: Entitlement }) {
+function StatCards({ stats, pipeline, leaderboard }: { stats: DashboardStats; pipeline: Entitlement; leaderboard: LeaderboardStanding }) {
   const lastMonth = formatMonthKey(stats.lastMonth).long;
   return (
     <div className="stat-grid">
@@ -171,35 +173,10 @@ function StatCards({ stats, pipeline }: { stats: DashboardStats; pipeline: Entit
         </StatCard>
       ) : null}
       <StatCard label="Leaderboard rank" testId="stat-rank">
-        <RankText stats={stats} />
+        <LeaderboardRank standing={leaderboard} />
       </StatCard>
     </div>
   );
-}
-
-function RankText({ stats }: { stats: DashboardStats }) {
-  switch (stats.rank.state) {
-    case 'ranked':
-      return (
-        <p className="stat-card__value">
-          #{stats.rank.rank}
-          {stats.rank.of ? <span className="stat-card__note"> of {stats.rank.of}</span> : null}
-        </p>
-      );
-    case 'unavailable':
-      return (
-        <>
-          <p className="stat-card__value stat-card__value--muted">Not available offline</p>
-          <p className="stat-card__note">{stats.rank.message}</p>
-        </>
-      );
-    case 'opted-out':
-      return (
-        <p className="stat-card__note">You have not joined the partner leaderboard, so no rank is shown.</p>
-      );
-    case 'no-profile':
-      return <p className="stat-card__note">Your profile has not reached this device yet.</p>;
-  }
 }
 
 function TierCard({ progress }: { progress: TierProgress }) {

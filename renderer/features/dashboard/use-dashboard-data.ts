@@ -1,9 +1,10 @@
 /**
  * What the dashboard reads, live from the local store: the tier data (earnings, leads, status,
- * rules, achievements) and the dashboard figures computed from it.
+ * rules, achievements), the dashboard figures computed from it and the partner's leaderboard standing.
  */
 import { useMemo } from 'react';
 import { computeDashboardStats } from '../../../sync/domain/dashboard-stats';
+import { useLeaderboardStanding } from '../../data/leaderboard-standing';
 import { useTierData } from '../tiers';
 
 export function useDashboardData() {
@@ -20,5 +21,6 @@ export function useDashboardData() {
       }),
     [data.earnings, data.leads, data.profile, data.status, data.now, data.timeZone],
   );
-  return { data, stats, achievements: data.achievements };
+  const leaderboard = useLeaderboardStanding(data.profile, data.status?.metrics);
+  return { data, stats, achievements: data.achievements, leaderboard };
 }

@@ -4,7 +4,9 @@ import { operatingSystemLabel, runtimeLabel, useAppInfo, usePlatform, usePlatfor
 import { themePreferences, useUiStore, type ThemePreference } from '../../ui/ui-store';
 import { PageHeader } from '../../ui/PageHeader';
 import { AutomationRulesSection } from '../automation';
+import { ApiAccessSettingsLink } from '../api-access';
 import { FormAlert } from '../../ui/FormField';
+import { LeaderboardSetting } from './LeaderboardSetting';
 
 const themeOptions: Record<ThemePreference, { label: string; hint: string }> = {
   light: { label: 'Light', hint: 'Dark text on light backgrounds.' },
@@ -62,7 +64,11 @@ export function SettingsPage() {
         <ThemeSetting />
       </section>
 
+      <LeaderboardSetting />
+
       <AutomationRulesSection />
+
+      <ApiAccessSettingsLink />
 
       <section className="card settings-section" aria-labelledby="settings-server">
         <h2 id="settings-server">Server</h2>

@@ -8,7 +8,7 @@ import { z } from 'zod';
 export const jwtClaimsSchema = z
   .object({
     sub: z.string().optional(),
-    role: z.enum(['anon', 'authenticated', 'service_role']),
+    role: z.enum(['anon', 'authenticated', 'service_role', 'partner_api']),
     email: z.string().optional(),
     app_metadata: z.record(z.string(), z.unknown()).optional(),
     user_metadata: z.record(z.string(), z.unknown()).optional(),

@@ -5,9 +5,15 @@
 import type { SqlExecutor } from './engine';
 import type { JwtClaims } from '../auth/jwt';
 
-const roles = new Set(['anon', 'authenticated', 'service_role']);
+const roles = new Set(['anon', 'authenticated', 'service_role', 'partner_api']);
 
-export async function actAs(tx: SqlExecutor, claims: JwtClaims): Promise<void> {
+/** What PostgREST exposes to its db-pre-request hook as `request.method` and `request.path`. */
+export interface RequestInfo {
+  method: string;
+  path: string;
+}
+
+export async function actAs(tx: SqlExecutor, claims: JwtClaims, request?: RequestInfo): Promise<void> {
   if (!roles.has(claims.role)) throw new Error(`Unknown role ${claims.role}`);
   // The role name is checked against a fixed set above, so it is safe to place in SQL text.
   await tx.query(`set local role ${claims.role}`);
@@ -16,4 +22,8 @@ export async function actAs(tx: SqlExecutor, claims: JwtClaims): Promise<void> {
     claims.sub ?? '',
     claims.role,
   ]);
+  if (claims.role !== 'partner_api') return;
+  // Supabase's PostgREST runs this db-pre-request hook itself; the local backend calls it here.
+  await tx.query(`select set_config('request.method', $1, true), set_config('request.path', $2, true)`, [request?.method ?? '', request?.path ?? '']);
+  await tx.query('select public.check_api_token()');
 }

@@ -13,6 +13,7 @@ import { buildSeedAssetFiles, sha256Hex, type SeedAssetFile } from './seed-asset
 import { addCommunitySeed } from './seed-community';
 import { seededLeadRegistration } from './seed-deal-registrations';
 import { addOnboardingSeed } from './seed-onboarding';
+import { addCohortSeed, cohortUserRows } from './seed-cohort';
 import type { ObjectFiles } from '../storage/object-files';
 import { seedPartners, seedPassword, seedUsers, type SeedTier, type SeedUser } from './seed-accounts';
 import { hashPassword } from '../auth/passwords';
@@ -586,8 +587,9 @@ export async function buildSeedData(now = new Date()): Promise<SeedData> {
   const training = buildTraining(clock, catalogSeed.length + 100, trainingVideo);
   const community = addCommunitySeed({ now: clock.now, monthStart: clock.monthStart, seedId, firstSortOrder: catalogSeed.length + 1000, video: trainingVideo }, rows);
   const onboarding = addOnboardingSeed({ now: clock.now, seedId, firstSortOrder: catalogSeed.length + 2000 }, rows);
+  addCohortSeed({ now: clock.now, monthStart: clock.monthStart, seedId }, rows, onboarding.acceptances);
   return {
-    users: await buildUsers(clock),
+    users: [...(await buildUsers(clock)), ...(await cohortUserRows(clock.now))],
     tables: [
       ['catalog', [...buildCatalog(clock, files), ...buildPromotions(clock, catalogSeed.length), ...training.catalog, ...community, ...onboarding.catalog]],
       ['assessment_keys', training.keys],
@@ -658,6 +660,8 @@ export async function seedDatabase(engine: DbEngine, options: SeedOptions = {}):
           }),
         })),
       );
+      // What the scheduled jobs would publish, so a fresh backend already shows the program comparison and leaderboard.
+      await tx.query('select "public"."publish_program_aggregates"(), "public"."publish_leaderboard"()');
     });
   } catch (error) {
     if (files) await Promise.all(staged.map(({ path }) => files.discard(path)));

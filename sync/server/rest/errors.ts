@@ -29,6 +29,7 @@ export function isPgError(error: unknown): error is PgErrorLike {
 /** PostgREST's SQLSTATE → HTTP status table (postgrest/src/PostgREST/Error.hs). */
 export function statusForSqlState(code: string, isAnonymous: boolean): number {
   if (code === '42501') return isAnonymous ? 401 : 403;
+  if (/^PT\d{3}$/.test(code)) return Number(code.slice(2));
   if (code === '23503' || code === '23505') return 409;
   if (code === '25006') return 405;
   if (code === '42883' || code === '42P01') return 404;

@@ -8,6 +8,7 @@ import type { SqlExecutor } from '../db/engine';
 import type { JwtClaims } from '../auth/jwt';
 import { actAs } from '../db/claims';
 import { authenticate } from '../auth/request-auth';
+import { limitApiTokenRequests } from '../functions/api-token-rate-limit';
 import { HttpError, readBody } from '../http/respond';
 import { describeFunctions, describeTable, type TableInfo } from './catalog';
 import { buildCount, buildDelete, buildInsert, buildRpc, buildSelect, buildUpdate, chooseFunction, type Statement } from './build-sql';
@@ -85,7 +86,7 @@ async function handleTable(tx: SqlExecutor, claims: JwtClaims, req: IncomingMess
   const prefer = parsePrefer(req);
   const single = wantsSingleObject(req);
   const table = await requireTable(tx, tableName);
-  await actAs(tx, claims);
+  await actAs(tx, claims, { method, path: `/${tableName}` });
 
   if (method === 'GET' || method === 'HEAD') {
     const order = parseOrder(params.get('order'));
@@ -169,7 +170,7 @@ async function handleRpc(tx: SqlExecutor, claims: JwtClaims, req: IncomingMessag
   if (!fn) {
     throw restError(404, 'PGRST202', `Could not find the function public.${fnName}(${Object.keys(args).join(', ')}) in the schema cache`);
   }
-  await actAs(tx, claims);
+  await actAs(tx, claims, { method: req.method ?? 'GET', path: `/rpc/${fnName}` });
   const { body, rowCount } = await run(tx, buildRpc(fn, args));
   if (fn.returnsVoid) return { status: 204, headers: {} };
   const result = !fn.returnsSet && fn.returnsRows ? JSON.stringify((JSON.parse(body) as unknown[])[0] ?? null) : body;
@@ -179,6 +180,7 @@ async function handleRpc(tx: SqlExecutor, claims: JwtClaims, req: IncomingMessag
 /** `path` is what follows `/rest/v1`, e.g. `/leads` or `/rpc/fn`. */
 export async function handleRest(ctx: ServerContext, req: IncomingMessage, res: ServerResponse, path: string, url: URL): Promise<void> {
   const claims = await authenticate(req, ctx.jwtSecret);
+  if (claims.role === 'partner_api') limitApiTokenRequests(ctx, claims);
   checkProfile(req);
   const segments = path.split('/').filter((s) => s !== '').map((s) => decodeURIComponent(s));
   const method = req.method ?? 'GET';

@@ -32,12 +32,16 @@ export type StorageHandler = (req: IncomingMessage, res: ServerResponse, path: s
 
 /** Token problems in Supabase Storage's error shape rather than PostgREST's. */
 async function callerClaims(req: IncomingMessage, ctx: ServerContext): Promise<JwtClaims> {
+  let claims: JwtClaims;
   try {
-    return await authenticate(req, ctx.jwtSecret);
+    claims = await authenticate(req, ctx.jwtSecret);
   } catch (error) {
     if (error instanceof HttpError) throw storageError(403, 'Unauthorized', error.message);
     throw error;
   }
+  // Personal API tokens read leads, earnings and payouts over REST only.
+  if (claims.role === 'partner_api') throw storageError(403, 'Unauthorized', 'API tokens cannot use Storage');
+  return claims;
 }
 
 function routeNotFound(): HttpError {
