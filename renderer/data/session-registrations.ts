@@ -1,9 +1,12 @@
 /**
  * Registrations for scheduled sessions (webinars, coaching slots, group support calls) as
  * training_progress rows in the local store: replication pushes them, so they queue offline and the
- * server's refusal (tier, capacity, a slot taken first) lands in Sync problems.
+ * server's refusal (tier, capacity, a slot taken first) lands in Sync problems; and the .ics file
+ * for a session the partner is registered for.
  */
 import type { WorkstationDatabase } from '../../sync/schema/database';
+import { buildIcsEvent, icsFileName } from '../../sync/domain/ics';
+import type { Platform, SaveFileResult } from '../platform';
 import { trainingProgressSchema, type TrainingProgressDoc } from '../../sync/schema/training-progress.schema';
 
 function openStore(db: WorkstationDatabase | null): WorkstationDatabase {
@@ -37,4 +40,33 @@ export async function registerForSession(
 export async function cancelSessionRegistration(db: WorkstationDatabase | null, rowId: string): Promise<void> {
   const doc = await openStore(db).training_progress.findOne(rowId).exec();
   await doc?.remove();
+}
+
+/** What a calendar file needs of a webinar or group call. */
+export interface CalendarSession {
+  id: string;
+  title: string;
+  startsAt: string;
+  durationMinutes: number;
+  host: string;
+  joinUrl: string;
+  /** The description or agenda. */
+  notes?: string | null | undefined;
+}
+
+/** Saves an .ics file for the session, with the join link in it. */
+export function saveSessionCalendarFile(platform: Pick<Platform, 'saveFile'>, session: CalendarSession, now = new Date()): Promise<SaveFileResult> {
+  const text = buildIcsEvent(
+    {
+      uid: `${session.id}@siso.partners`,
+      title: session.title,
+      startsAt: new Date(session.startsAt),
+      durationMinutes: session.durationMinutes,
+      description: [session.notes, `Host: ${session.host}`, `Join: ${session.joinUrl}`].filter(Boolean).join('\n'),
+      location: session.joinUrl,
+      url: session.joinUrl,
+    },
+    now,
+  );
+  return platform.saveFile({ suggestedName: icsFileName(session.title), mimeType: 'text/calendar', data: new TextEncoder().encode(text) });
 }

@@ -11,11 +11,12 @@ import { tierLabel } from '../../../sync/domain/tiers';
 import { PageHeader } from '../../ui/PageHeader';
 import { LockedFeature } from '../../ui/LockedFeature';
 import { errorMessage } from '../../ui/error-message';
+import { useRowAction } from '../../ui/use-row-action';
 import { plural } from '../../ui/format';
 import { usePlatform } from '../../platform';
 import { useOnlineStatus } from '../../platform/online-status';
 import { discardRefusedSession, joinSession, leaveSession, saveWebinarCalendarFile } from './live-session-writes';
-import { useLiveSessionsData, type CoachingSlot, type LiveSessionsData, type Webinar } from './use-live-sessions-data';
+import { useLiveSessionsData, type LiveSessionsData, type Webinar } from './use-live-sessions-data';
 import './live-sessions.css';
 
 function tierAllows(partnerTier: Tier | null, required: Tier): boolean {
@@ -134,21 +135,12 @@ function WebinarCalendar({ data, onDone, onProblem }: SectionProps) {
 
 function WebinarItem({ webinar, data, onDone, onProblem }: SectionProps & { webinar: Webinar }) {
   const platform = usePlatform();
-  const [busy, setBusy] = useState(false);
+  const { busyId, run: runOn } = useRowAction(onDone, onProblem, 'contact SISO support');
+  const busy = busyId !== null;
+  const run = (action: () => Promise<string>) => runOn(webinar.id, action);
   const registrationId = data.mine.get(webinar.id);
   const allowed = tierAllows(data.tier, webinar.tierRequired);
   const exclusive = webinar.tierRequired === 'performer' || webinar.tierRequired === 'elite';
-
-  async function run(action: () => Promise<string>) {
-    setBusy(true);
-    try {
-      onDone(await action());
-    } catch (error) {
-      onProblem(`That did not work: ${errorMessage(error)} Try again; if it keeps failing, contact SISO support.`);
-    } finally {
-      setBusy(false);
-    }
-  }
 
   return (
     <li className="live-sessions__item">
@@ -216,7 +208,7 @@ function WebinarItem({ webinar, data, onDone, onProblem }: SectionProps & { webi
 }
 
 function CoachingSection({ data, onDone, onProblem }: SectionProps) {
-  const [busyId, setBusyId] = useState<string | null>(null);
+  const { busyId, run } = useRowAction(onDone, onProblem, 'contact SISO support');
   const title = '1-on-1 coaching';
   if (!tierAllows(data.tier, 'elite')) {
     return (
@@ -232,17 +224,6 @@ function CoachingSection({ data, onDone, onProblem }: SectionProps) {
   // A slot someone else booked is gone for this partner; their own booking stays so they can cancel it.
   const slots = upcoming.filter((slot) => !slot.body.booked || data.mine.has(slot.id));
   const takenByOthers = upcoming.length - slots.length;
-
-  async function run(slot: CoachingSlot, action: () => Promise<string>) {
-    setBusyId(slot.id);
-    try {
-      onDone(await action());
-    } catch (error) {
-      onProblem(`That did not work: ${errorMessage(error)} Try again; if it keeps failing, contact SISO support.`);
-    } finally {
-      setBusyId(null);
-    }
-  }
 
   return (
     <section className="card live-sessions__section" aria-labelledby="coaching-title">
@@ -271,7 +252,7 @@ function CoachingSection({ data, onDone, onProblem }: SectionProps) {
                       type="button"
                       className="button"
                       disabled={busyId === slot.id}
-                      onClick={() => void run(slot, async () => {
+                      onClick={() => void run(slot.id, async () => {
                         await leaveSession(data.db, bookingId);
                         return `Your coaching with ${slot.body.coach} is cancelled.`;
                       })}
@@ -285,7 +266,7 @@ function CoachingSection({ data, onDone, onProblem }: SectionProps) {
                       type="button"
                       className="button button--primary"
                       disabled={busyId === slot.id || !data.partnerId}
-                      onClick={() => void run(slot, async () => {
+                      onClick={() => void run(slot.id, async () => {
                         if (!data.partnerId) throw new Error('No workspace is open.');
                         await joinSession(data.db, data.partnerId, 'booking', slot.id);
                         return `Coaching with ${slot.body.coach} is booked.`;

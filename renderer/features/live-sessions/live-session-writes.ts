@@ -4,8 +4,7 @@
  * Sync problems, and can be discarded here), cancellation as a soft delete, and the .ics file for
  * a registered webinar.
  */
-import { cancelSessionRegistration, registerForSession } from '../../data/session-registrations';
-import { buildIcsEvent, icsFileName } from '../../../sync/domain/ics';
+import { cancelSessionRegistration, registerForSession, saveSessionCalendarFile } from '../../data/session-registrations';
 import type { Platform, SaveFileResult } from '../../platform';
 import type { Webinar } from './use-live-sessions-data';
 
@@ -21,18 +20,7 @@ export async function discardRefusedSession(discard: (problemId: string) => Prom
 }
 
 /** Saves an .ics file for the webinar, with the join link in it. */
-export async function saveWebinarCalendarFile(platform: Pick<Platform, 'saveFile'>, webinar: Webinar, now = new Date()): Promise<SaveFileResult> {
-  const text = buildIcsEvent(
-    {
-      uid: `${webinar.id}@siso.partners`,
-      title: webinar.title,
-      startsAt: new Date(webinar.body.starts_at),
-      durationMinutes: webinar.body.duration_minutes,
-      description: [webinar.body.description, `Host: ${webinar.body.host}`, `Join: ${webinar.body.join_url}`].filter(Boolean).join('\n'),
-      location: webinar.body.join_url,
-      url: webinar.body.join_url,
-    },
-    now,
-  );
-  return platform.saveFile({ suggestedName: icsFileName(webinar.title), mimeType: 'text/calendar', data: new TextEncoder().encode(text) });
+export function saveWebinarCalendarFile(platform: Pick<Platform, 'saveFile'>, webinar: Webinar, now = new Date()): Promise<SaveFileResult> {
+  const { starts_at, duration_minutes, host, join_url, description } = webinar.body;
+  return saveSessionCalendarFile(platform, { id: webinar.id, title: webinar.title, startsAt: starts_at, durationMinutes: duration_minutes, host, joinUrl: join_url, notes: description }, now);
 }

@@ -7,25 +7,18 @@ import { useRef, useState, type RefObject } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { PageHeader } from '../../ui/PageHeader';
 import { errorMessage } from '../../ui/error-message';
+import { useRowAction } from '../../ui/use-row-action';
 import { formatDate } from '../../ui/format';
 import { availableRoute } from '../../ui/known-routes';
 import { usePlatform } from '../../platform';
 import { useOnlineStatus } from '../../platform/online-status';
 import { newBenefits } from '../../../sync/domain/entitlements';
 import { ruleFor, tierLabel } from '../../../sync/domain/tiers';
-import {
-  SUPPORT_CHANNELS,
-  TICKET_PRIORITY_LABELS,
-  TICKET_STATUS_LABELS,
-  describeStanding,
-  responseStanding,
-  supportChannelLabel,
-  ticketCategoryLabel,
-} from '../../../sync/domain/support-tickets';
+import { SUPPORT_CHANNELS, TICKET_PRIORITY_LABELS, TICKET_STATUS_LABELS, describeStanding, responseStanding, supportChannelLabel, ticketCategoryLabel } from '../../../sync/domain/support-tickets';
 import type { TicketPriority } from '../../../sync/schema/tickets.schema';
 import { NewTicketDialog } from './NewTicketDialog';
 import { bookGroupCall, cancelGroupCall, openSlackCommunity, saveGroupCallCalendarFile } from './support-writes';
-import { tierReaches, useAttachmentUploads, useSupportData, type GroupCall, type SupportData } from './use-support-data';
+import { tierReaches, useAttachmentUploads, useSupportData, type SupportData } from './use-support-data';
 import './support.css';
 
 export function SupportPage() {
@@ -299,22 +292,11 @@ function GroupCallsSection({
   onProblem(message: string): void;
 }) {
   const platform = usePlatform();
-  const [busyId, setBusyId] = useState<string | null>(null);
+  const { busyId, run } = useRowAction(onDone, onProblem, 'file a ticket');
   const nowMs = data.now.getTime();
   const calls = data.groupCalls.filter(
     (call) => tierReaches(data.tier, call.tierRequired) && new Date(call.body.starts_at).getTime() + call.body.duration_minutes * 60_000 > nowMs,
   );
-
-  async function run(call: GroupCall, action: () => Promise<string>) {
-    setBusyId(call.id);
-    try {
-      onDone(await action());
-    } catch (error) {
-      onProblem(`That did not work: ${errorMessage(error)} Try again; if it keeps failing, file a ticket.`);
-    } finally {
-      setBusyId(null);
-    }
-  }
 
   return (
     <section className="card support__calls" aria-labelledby="support-calls-title">
@@ -342,7 +324,7 @@ function GroupCallsSection({
                         type="button"
                         className="button"
                         disabled={busyId === call.id}
-                        onClick={() => void run(call, async () => {
+                        onClick={() => void run(call.id, async () => {
                           const result = await saveGroupCallCalendarFile(platform, call);
                           return result.saved ? `Calendar file for “${call.title}” saved.` : 'Saving was cancelled; nothing was saved.';
                         })}
@@ -353,7 +335,7 @@ function GroupCallsSection({
                         type="button"
                         className="button"
                         disabled={busyId === call.id}
-                        onClick={() => void run(call, async () => {
+                        onClick={() => void run(call.id, async () => {
                           await cancelGroupCall(data.db, registrationId);
                           return `Your place on “${call.title}” is cancelled.`;
                         })}
@@ -366,7 +348,7 @@ function GroupCallsSection({
                       type="button"
                       className="button button--primary"
                       disabled={busyId === call.id || !data.partnerId}
-                      onClick={() => void run(call, async () => {
+                      onClick={() => void run(call.id, async () => {
                         if (!data.partnerId) throw new Error('No workspace is open.');
                         await bookGroupCall(data.db, data.partnerId, call);
                         return `You are booked on “${call.title}”.`;

@@ -16,8 +16,7 @@ import {
   ticketAttachmentPath,
   type NewTicketValues,
 } from '../../../sync/domain/support-tickets';
-import { buildIcsEvent, icsFileName } from '../../../sync/domain/ics';
-import { cancelSessionRegistration, registerForSession } from '../../data/session-registrations';
+import { cancelSessionRegistration, registerForSession, saveSessionCalendarFile } from '../../data/session-registrations';
 import type { OpenExternalResult, Platform, SaveFileResult } from '../../platform';
 import { errorMessage } from '../../ui/error-message';
 import { readPendingAttachment, savePendingAttachment } from './attachment-queue';
@@ -142,19 +141,8 @@ export function cancelGroupCall(db: WorkstationDatabase | null, registrationId: 
 }
 
 export function saveGroupCallCalendarFile(platform: Pick<Platform, 'saveFile'>, call: GroupCall, now = new Date()): Promise<SaveFileResult> {
-  const text = buildIcsEvent(
-    {
-      uid: `${call.id}@siso.partners`,
-      title: call.title,
-      startsAt: new Date(call.body.starts_at),
-      durationMinutes: call.body.duration_minutes,
-      description: [call.body.agenda, `Host: ${call.body.host}`, `Join: ${call.body.join_url}`].filter(Boolean).join('\n'),
-      location: call.body.join_url,
-      url: call.body.join_url,
-    },
-    now,
-  );
-  return platform.saveFile({ suggestedName: icsFileName(call.title), mimeType: 'text/calendar', data: new TextEncoder().encode(text) });
+  const { starts_at, duration_minutes, host, join_url, agenda } = call.body;
+  return saveSessionCalendarFile(platform, { id: call.id, title: call.title, startsAt: starts_at, durationMinutes: duration_minutes, host, joinUrl: join_url, notes: agenda }, now);
 }
 
 /** Opens the partner Slack community in the system browser; the platform applies the URL policy. */
