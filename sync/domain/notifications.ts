@@ -35,6 +35,7 @@ const KIND_TYPES: Record<string, NotificationType> = {
   certification_issued: 'training',
   reminder: 'reminders',
   deal_registration: 'reminders',
+  proposal_discount: 'reminders',
   agreement_update: 'agreement',
 };
 

@@ -138,6 +138,8 @@ export const tierRuleBodySchema = z.object({
     support_channels: z.array(z.string()),
     payout_frequency: z.enum(PAYOUT_FREQUENCIES),
     lead_features: z.array(z.string()),
+    /** The largest proposal discount (percent) the tier gives without SISO's approval. */
+    max_discount_percent: z.number().min(0).max(100).default(0),
   }),
 });
 export type TierRuleBody = z.infer<typeof tierRuleBodySchema>;

@@ -46,6 +46,16 @@ export const WORKSTATION_MIGRATION_STRATEGIES: WorkstationMigrationStrategies = 
   activities: {
     // 1: kind 'article_feedback' joins (migration support_community); stored rows are unchanged.
     1: (doc: Record<string, unknown>) => doc,
+    // 2: proposals v2 (migration proposals_v2); the new columns start empty, so rows saved before
+    // versions existed stay one-version legacy proposals until a pull says otherwise.
+    2: (doc: Record<string, unknown>) => ({
+      ...doc,
+      proposal_id: doc.proposal_id ?? null,
+      discount_percent: doc.discount_percent ?? null,
+      approval_status: doc.approval_status ?? null,
+      decided_at: doc.decided_at ?? null,
+      decision_note: doc.decision_note ?? null,
+    }),
   },
   referral_links: {},
   tickets: {

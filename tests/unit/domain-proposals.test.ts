@@ -47,7 +47,7 @@ async function pdfInfo(bytes: Uint8Array) {
 
 describe('proposal template schema', () => {
   it('accepts the bundled templates', () => {
-    expect(bundledTemplates().map((t) => t.id)).toEqual(['one-page-introduction', 'four-page-proposal', 'co-branded-brochure']);
+    expect(bundledTemplates().map((t) => t.id)).toEqual(['one-page-introduction', 'four-page-proposal', 'co-branded-brochure', 'priced-proposal']);
   });
 
   it('rejects an unknown block type with a message naming the page and block', () => {

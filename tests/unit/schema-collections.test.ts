@@ -39,7 +39,7 @@ const MINIMAL: { [N in CollectionName]: WorkstationDocTypes[N] } = {
 };
 
 /** Schemas that have moved past version 0, each with its migration strategy (schema-migration tests those). */
-const SCHEMA_VERSIONS: Partial<Record<CollectionName, number>> = { profiles: 4, leads: 1, earnings: 1, catalog: 4, training_progress: 1, tickets: 1, ticket_messages: 1, activities: 1 };
+const SCHEMA_VERSIONS: Partial<Record<CollectionName, number>> = { profiles: 4, leads: 1, earnings: 1, catalog: 4, training_progress: 1, tickets: 1, ticket_messages: 1, activities: 2 };
 
 const INTERNAL_PROPERTIES = new Set(['_deleted', '_rev', '_meta', '_attachments']);
 

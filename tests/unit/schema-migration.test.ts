@@ -15,6 +15,8 @@ import { promotionBodySchema } from '../../sync/schema/catalog-bodies';
 import { trainingProgressRxSchema, type TrainingProgressDoc } from '../../sync/schema/training-progress.schema';
 import { ticketsRxSchema, type TicketDoc } from '../../sync/schema/tickets.schema';
 import { ticketMessagesRxSchema, type TicketMessageDoc } from '../../sync/schema/ticket-messages.schema';
+import { ACTIVITY_KINDS, activitiesRxSchema, type ActivityDoc } from '../../sync/schema/activities.schema';
+import { proposalHistories } from '../../sync/domain/proposals/version';
 
 const PARTNER = '00000000-0000-4000-8000-000000000a01';
 const storage = getRxStorageDexie({ indexedDB, IDBKeyRange });
@@ -241,6 +243,49 @@ describe('schema migrations', () => {
     await expect(db.collections.leads.insert({
       id: 'lead-bad', partner_id: PARTNER, created_at: '2026-11-02T10:00:00.000Z', company: 'Bad', source: 'event', stage: 'new',
       registration_status: 'granted' as LeadDoc['registration_status'],
+    })).rejects.toThrow();
+  });
+
+  it('opens activities written at v1 at v2, keeping legacy proposals as they were, and then accepts versions and signatures', async () => {
+    const name = `activities-proposals-migration-${Date.now()}`;
+    const proposalFields = ['proposal_id', 'discount_percent', 'approval_status', 'decided_at', 'decision_note'];
+    const v1Kinds = ACTIVITY_KINDS.filter((kind) => kind !== 'proposal_signed');
+    const activitiesV1 = {
+      ...activitiesRxSchema, version: 1,
+      properties: {
+        ...Object.fromEntries(Object.entries(activitiesRxSchema.properties).filter(([key]) => !proposalFields.includes(key))),
+        kind: { type: 'string', enum: v1Kinds, maxLength: 100 },
+      },
+    } as unknown as RxJsonSchema<ActivityDoc>;
+    const legacyMeta = JSON.stringify({ file_name: 'Żółć proposal.pdf', template: 'four-page-proposal', sha256: 'ab'.repeat(32) });
+    const original = WORKSTATION_COLLECTIONS.activities.schema;
+    (WORKSTATION_COLLECTIONS.activities as { schema: unknown }).schema = activitiesV1;
+    try {
+      const v1 = await openWorkstationDatabase({ name, storage, devMode: true, migrationStrategies: { ...WORKSTATION_MIGRATION_STRATEGIES, activities: { 1: (doc: unknown) => doc } } });
+      await v1.collections.activities.bulkInsert([
+        { id: 'act-proposal', partner_id: PARTNER, created_at: '2026-11-01T10:00:00.000Z', lead_id: 'lead-1', kind: 'proposal_created', body: 'Four-page proposal saved', occurred_at: '2026-11-01T10:00:00.000Z', meta: legacyMeta },
+        { id: 'act-note', partner_id: PARTNER, created_at: '2026-11-02T10:00:00.000Z', lead_id: 'lead-1', kind: 'note', body: 'Ελένη called back', occurred_at: '2026-11-02T10:00:00.000Z' },
+      ]);
+      await v1.close();
+    } finally {
+      (WORKSTATION_COLLECTIONS.activities as { schema: unknown }).schema = original;
+    }
+
+    db = await openWorkstationDatabase({ name, storage, devMode: true });
+    expect(db.collections.activities.schema.version).toBe(2);
+    const rows = (await db.collections.activities.find({ sort: [{ occurred_at: 'asc' }] }).exec()).map((doc) => doc.toJSON());
+    expect(rows).toEqual([
+      expect.objectContaining({ id: 'act-proposal', kind: 'proposal_created', meta: legacyMeta, proposal_id: null, discount_percent: null, approval_status: null, decided_at: null, decision_note: null }),
+      expect.objectContaining({ id: 'act-note', body: 'Ελένη called back', proposal_id: null, approval_status: null }),
+    ]);
+    expect(proposalHistories(rows as ActivityDoc[]).map((history) => [history.proposalId, history.latest.legacy])).toEqual([['act-proposal', true]]);
+    await db.collections.activities.insert({
+      id: 'act-signed', partner_id: PARTNER, created_at: '2026-11-03T10:00:00.000Z', lead_id: 'lead-1', kind: 'proposal_signed', occurred_at: '2026-11-03T10:00:00.000Z',
+      proposal_id: 'proposal-1', discount_percent: null, approval_status: null, decided_at: null, decision_note: null,
+    });
+    await expect(db.collections.activities.insert({
+      id: 'act-bad', partner_id: PARTNER, created_at: '2026-11-03T10:00:00.000Z', kind: 'proposal_created', occurred_at: '2026-11-03T10:00:00.000Z',
+      approval_status: 'maybe' as ActivityDoc['approval_status'],
     })).rejects.toThrow();
   });
 

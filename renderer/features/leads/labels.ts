@@ -14,6 +14,7 @@ export const ACTIVITY_LABELS: Record<ActivityKind, string> = {
   asset_download: 'Asset downloaded',
   asset_customised: 'Asset customised',
   article_feedback: 'Article feedback',
+  proposal_signed: 'Proposal signed',
 };
 
 const RELATIVE_STEPS: [Intl.RelativeTimeFormatUnit, number][] = [

@@ -5,9 +5,10 @@
  * it came from).
  */
 import { embedNotoSans } from '../pdf/embed-fonts';
-import { PDFDocument, rgb, type PDFFont, type PDFImage, type PDFPage, type RGB } from 'pdf-lib';
+import { PDFDocument, degrees, rgb, type PDFFont, type PDFImage, type PDFPage, type RGB } from 'pdf-lib';
 import { assertDrawable } from './glyphs';
 import { computePricing, formatMinorUnits, formatPercent } from './pricing';
+import { computeQuote, defaultSelection, type QuoteSelection } from './quote';
 import {
   PAGE_SIZES,
   TEMPLATE_VARIABLES,
@@ -19,6 +20,7 @@ import {
   type TemplateVariable,
 } from './template-schema';
 import { drawQr } from '../pdf/draw-qr';
+import { subsetSafeFontkit } from './subset-fontkit';
 
 export const PDF_CREATOR = 'SISO Partner Workstation';
 export const PDF_PRODUCER = 'SISO Partner Workstation (pdf-lib)';
@@ -53,6 +55,10 @@ export interface ProposalData {
   intro?: string | null;
   sectionsOff?: readonly string[];
   whiteLabel: boolean;
+  /** The client's choices for a template with a price list; its defaults when absent. */
+  quote?: QuoteSelection | null;
+  /** Drawn large, diagonal and translucent across every page (selectable text), e.g. PENDING_WATERMARK. */
+  watermark?: string | null;
 }
 
 export interface RenderProposalInput {
@@ -117,6 +123,14 @@ function tidySeparators(text: string): string {
     .split(' · ')
     .filter((part) => part.trim() !== '')
     .join(' · ');
+}
+
+interface PricingRow {
+  label: string;
+  share: string;
+  amount: string;
+  bold: boolean;
+  kind: 'head' | 'line' | 'sum';
 }
 
 class ProposalLayout {
@@ -193,6 +207,7 @@ class ProposalLayout {
     const check = (text: string, bold: boolean, where: string) => assertDrawable(text, where, bold ? this.fonts.boldSet : this.fonts.regularSet);
     this.resolve(this.template.title, false);
     if (!this.data.whiteLabel) check(SISO_FOOTER, false, 'the SISO footer');
+    if (this.data.watermark) check(this.data.watermark, true, 'the watermark');
     for (const page of this.template.pages) {
       if (!this.isVisible(page)) continue;
       for (const block of [...page.blocks, ...page.zones.flatMap((zone) => zone.blocks)]) {
@@ -212,7 +227,7 @@ class ProposalLayout {
     }
   }
 
-  async render(basePdf: Uint8Array | undefined): Promise<void> {
+  async render(basePdf: Uint8Array | undefined, boldBytes: Uint8Array): Promise<void> {
     const [width, height] = PAGE_SIZES[this.template.page_size];
     let base: PDFDocument | null = null;
     if (this.template.base_pdf) {
@@ -248,6 +263,7 @@ class ProposalLayout {
       for (const block of page.blocks) if (this.isVisible(block)) await this.drawBlock(block, pageFrame);
     }
     this.drawFooters();
+    this.drawWatermarks(boldBytes);
   }
 
   private wordmark(): string {
@@ -350,14 +366,29 @@ class ProposalLayout {
     }
   }
 
-  private pricingRows(block: Extract<ProposalBlock, { type: 'pricing-table' }>): { label: string; share: string; amount: string; bold: boolean; kind: 'head' | 'line' | 'sum' }[] {
-    const { estimatedValue } = this.data.lead;
-    if (estimatedValue == null) return [{ label: block.empty_text, share: '', amount: '', bold: false, kind: 'line' }];
+  private pricingRows(block: Extract<ProposalBlock, { type: 'pricing-table' }>): PricingRow[] {
     const currency = this.data.lead.currency ?? DEFAULT_CURRENCY;
     const locale = this.template.locale;
-    const pricing = computePricing(estimatedValue, currency, block.items, block.tax);
     const money = (minor: number) => formatMinorUnits(minor, currency, locale);
-    const rows: { label: string; share: string; amount: string; bold: boolean; kind: 'head' | 'line' | 'sum' }[] = [
+    if (block.price_list) {
+      const quote = computeQuote(block.price_list, this.data.quote ?? defaultSelection(block.price_list), currency, block.tax);
+      const rows: PricingRow[] = [{ label: block.headings.item, share: block.headings.quantity, amount: block.headings.amount, bold: true, kind: 'head' }];
+      for (const line of quote.lines) {
+        if (!line.included) continue;
+        rows.push({ label: line.unit ? `${line.label} (per ${line.unit})` : line.label, share: String(line.quantity), amount: money(line.amountMinor), bold: false, kind: 'line' });
+      }
+      if (quote.discountMinor > 0) {
+        rows.push({ label: `Discount (−${formatPercent(quote.discountPercent, locale)})`, share: '', amount: `−${money(quote.discountMinor)}`, bold: false, kind: 'sum' });
+      }
+      rows.push({ label: 'Subtotal', share: '', amount: money(quote.subtotalMinor - quote.discountMinor), bold: false, kind: 'sum' });
+      if (quote.tax) rows.push({ label: quote.tax.label, share: formatPercent(quote.tax.percent, locale), amount: money(quote.tax.amountMinor), bold: false, kind: 'sum' });
+      rows.push({ label: 'Total', share: '', amount: money(quote.totalMinor), bold: true, kind: 'sum' });
+      return rows;
+    }
+    const { estimatedValue } = this.data.lead;
+    if (estimatedValue == null || !block.items) return [{ label: block.empty_text, share: '', amount: '', bold: false, kind: 'line' }];
+    const pricing = computePricing(estimatedValue, currency, block.items, block.tax);
+    const rows: PricingRow[] = [
       { label: block.headings.item, share: block.headings.share, amount: block.headings.amount, bold: true, kind: 'head' },
       ...pricing.lines.map((line) => ({ label: line.label, share: formatPercent(line.percent, locale), amount: money(line.amountMinor), bold: false, kind: 'line' as const })),
       { label: 'Subtotal', share: '', amount: money(pricing.subtotalMinor), bold: false, kind: 'sum' },
@@ -406,6 +437,35 @@ class ProposalLayout {
     return this.logoImage;
   }
 
+  /**
+   * The watermark twice: as real text in a label above each page's content (so search, copy and
+   * pdftotext find it), and large and diagonal across the page as glyph outlines — diagonal text
+   * would interleave with the page's own lines when a reader extracts text.
+   */
+  private drawWatermarks(boldBytes: Uint8Array): void {
+    const text = this.data.watermark?.trim();
+    if (!text) return;
+    const font = this.fonts.bold;
+    const colour = rgb(0.75, 0.1, 0.1);
+    const outline = watermarkOutline(text, boldBytes);
+    for (const page of this.doc.getPages()) {
+      const width = page.getWidth();
+      const height = page.getHeight();
+      const labelSize = 9;
+      const labelWidth = textWidth(text, font, labelSize);
+      page.drawRectangle({ x: width - MARGIN - labelWidth - 12, y: height - 32, width: labelWidth + 12, height: 16, color: rgb(1, 1, 1), opacity: 0.85, borderColor: colour, borderWidth: 0.75 });
+      page.drawText(text, { x: width - MARGIN - labelWidth - 6, y: height - 27.5, size: labelSize, font, color: colour });
+      const angle = Math.atan2(height, width);
+      const scale = Math.min(72 / 1000, (Math.hypot(width, height) * 0.7) / Math.max(1, outline.advance));
+      const run = outline.advance * scale;
+      const rise = outline.capHeight * scale;
+      // Place the outline so the middle of its cap height sits on the page centre.
+      const x = width / 2 - (Math.cos(angle) * run) / 2 + (Math.sin(angle) * rise) / 2;
+      const y = height / 2 - (Math.sin(angle) * run) / 2 - (Math.cos(angle) * rise) / 2;
+      page.drawSvgPath(outline.path, { x, y, scale, rotate: degrees((angle * 180) / Math.PI), color: colour, opacity: 0.16, borderWidth: 0 });
+    }
+  }
+
   private drawFooters(): void {
     const pages = this.doc.getPages();
     const size = 8;
@@ -423,6 +483,54 @@ class ProposalLayout {
   title(): string {
     return this.resolve(this.template.title, false);
   }
+}
+
+interface PathSink {
+  moveTo(x: number, y: number): void;
+  lineTo(x: number, y: number): void;
+  quadraticCurveTo(cpx: number, cpy: number, x: number, y: number): void;
+  bezierCurveTo(cp1x: number, cp1y: number, cp2x: number, cp2y: number, x: number, y: number): void;
+  closePath(): void;
+}
+
+const outlineCache = new WeakMap<Uint8Array, Map<string, { path: string; advance: number; capHeight: number }>>();
+
+/** `text` as one SVG path in font units (y down, baseline at 0), laid out by fontkit. */
+function watermarkOutline(text: string, fontBytes: Uint8Array): { path: string; advance: number; capHeight: number } {
+  let byText = outlineCache.get(fontBytes);
+  if (!byText) outlineCache.set(fontBytes, (byText = new Map()));
+  const cached = byText.get(text);
+  if (cached) return cached;
+  const font = subsetSafeFontkit.create(fontBytes);
+  const run = font.layout(text);
+  const parts: string[] = [];
+  let penX = 0;
+  let dx = 0;
+  let dy = 0;
+  const n = (value: number) => Number(value.toFixed(1));
+  const sink: PathSink = {
+    moveTo: (x, y) => parts.push(`M${n(dx + x)} ${n(-(dy + y))}`),
+    lineTo: (x, y) => parts.push(`L${n(dx + x)} ${n(-(dy + y))}`),
+    quadraticCurveTo: (cx, cy, x, y) => parts.push(`Q${n(dx + cx)} ${n(-(dy + cy))} ${n(dx + x)} ${n(-(dy + y))}`),
+    bezierCurveTo: (c1x, c1y, c2x, c2y, x, y) => parts.push(`C${n(dx + c1x)} ${n(-(dy + c1y))} ${n(dx + c2x)} ${n(-(dy + c2y))} ${n(dx + x)} ${n(-(dy + y))}`),
+    closePath: () => parts.push('Z'),
+  };
+  run.glyphs.forEach((glyph, index) => {
+    const position = run.positions[index];
+    dx = penX + (position?.xOffset ?? 0);
+    dy = position?.yOffset ?? 0;
+    (glyph.path.toFunction() as (context: PathSink) => void)(sink);
+    penX += position?.xAdvance ?? glyph.advanceWidth;
+  });
+  const scale = 1000 / font.unitsPerEm;
+  const outline = { path: scalePath(parts.join(''), scale), advance: penX * scale, capHeight: font.capHeight * scale };
+  byText.set(text, outline);
+  return outline;
+}
+
+/** Scales every coordinate of a path built above to 1000 units per em. */
+function scalePath(path: string, scale: number): string {
+  return scale === 1 ? path : path.replace(/-?\d+(?:\.\d+)?/g, (value) => String(Number((Number(value) * scale).toFixed(1))));
 }
 
 const advanceCache = new WeakMap<PDFFont, Map<string, number>>();
@@ -491,7 +599,7 @@ export async function renderProposal(input: RenderProposalInput): Promise<Uint8A
   const fonts: Fonts = await embedNotoSans(doc, input.fonts, tagSeed);
   const layout = new ProposalLayout(doc, template, input.data, fonts, input.now, input.timeZone);
   layout.precheck();
-  await layout.render(input.basePdf);
+  await layout.render(input.basePdf, input.fonts.bold);
   const partner = input.data.partner;
   doc.setTitle(layout.title(), { showInWindowTitleBar: true });
   doc.setAuthor(partner.company ? `${partner.name}, ${partner.company}` : partner.name);

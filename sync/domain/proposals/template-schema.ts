@@ -84,23 +84,51 @@ export const colourBandBlockSchema = z.strictObject({
   space_after: z.number().min(0).max(200).default(12),
 });
 
-export const pricingTableBlockSchema = z.strictObject({
-  ...blockBase,
-  type: z.literal('pricing-table'),
-  items: z
-    .array(z.strictObject({ label: z.string().min(1), percent: z.number().positive().max(100) }))
-    .min(1)
-    .refine((items) => Math.abs(items.reduce((sum, item) => sum + item.percent, 0) - 100) < 1e-9, {
-      message: 'the line item percentages must add up to 100',
-    }),
-  tax: z.strictObject({ label: z.string().min(1), percent: z.number().min(0).max(100) }).optional(),
-  headings: z
-    .strictObject({ item: z.string().min(1), share: z.string().min(1), amount: z.string().min(1) })
-    .default({ item: 'Item', share: 'Share', amount: 'Amount' }),
-  /** Shown instead of the table when the lead has no estimated value. */
-  empty_text: z.string().min(1).default('Pricing to be agreed.'),
-  space_after: z.number().min(0).max(200).default(16),
+/** One line of a price list: priced by SISO, picked (when optional) and counted per client. */
+export const priceListItemSchema = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'Price list item ids are lower-case words joined by hyphens.'),
+  label: z.string().min(1),
+  description: z.string().min(1).optional(),
+  /** Major units of the proposal's currency. */
+  unit_price: z.number().min(0),
+  /** What one of `quantity` is, e.g. "month". */
+  unit: z.string().min(1).optional(),
+  quantity: z.int().min(1).max(999).default(1),
+  optional: z.boolean().default(false),
+  /** For optional items: whether the item starts switched on. Required items are always included. */
+  included: z.boolean().default(true),
 });
+export type PriceListItem = z.infer<typeof priceListItemSchema>;
+
+export const pricingTableBlockSchema = z
+  .strictObject({
+    ...blockBase,
+    type: z.literal('pricing-table'),
+    /** Splits the lead's estimated value by percentage (exactly one of items / price_list). */
+    items: z
+      .array(z.strictObject({ label: z.string().min(1), percent: z.number().positive().max(100) }))
+      .min(1)
+      .refine((items) => Math.abs(items.reduce((sum, item) => sum + item.percent, 0) - 100) < 1e-9, {
+        message: 'the line item percentages must add up to 100',
+      })
+      .optional(),
+    /** Priced lines the partner and client choose from (exactly one of items / price_list). */
+    price_list: z
+      .array(priceListItemSchema)
+      .min(1)
+      .refine((list) => new Set(list.map((item) => item.id)).size === list.length, { message: 'each price list item needs its own id' })
+      .optional(),
+    tax: z.strictObject({ label: z.string().min(1), percent: z.number().min(0).max(100) }).optional(),
+    headings: z
+      .strictObject({ item: z.string().min(1), share: z.string().min(1), amount: z.string().min(1), quantity: z.string().min(1).default('Qty') })
+      .default({ item: 'Item', share: 'Share', amount: 'Amount', quantity: 'Qty' }),
+    /** Shown instead of the table when the lead has no estimated value. */
+    empty_text: z.string().min(1).default('Pricing to be agreed.'),
+    space_after: z.number().min(0).max(200).default(16),
+  })
+  .refine((block) => (block.items === undefined) !== (block.price_list === undefined), {
+    message: 'needs exactly one of items (a split of the estimated value) or price_list (priced lines)',
+  });
 
 export const qrBlockSchema = z.strictObject({
   ...blockBase,

@@ -5,9 +5,10 @@
 import coBrandedBrochure from '../../../resources/templates/co-branded-brochure.json';
 import fourPageProposal from '../../../resources/templates/four-page-proposal.json';
 import onePageIntroduction from '../../../resources/templates/one-page-introduction.json';
+import pricedProposal from '../../../resources/templates/priced-proposal.json';
 import { parseProposalTemplate, type ProposalTemplate } from './template-schema';
 
-export const BUNDLED_TEMPLATE_JSON: readonly unknown[] = [onePageIntroduction, fourPageProposal, coBrandedBrochure];
+export const BUNDLED_TEMPLATE_JSON: readonly unknown[] = [onePageIntroduction, fourPageProposal, coBrandedBrochure, pricedProposal];
 
 export function bundledTemplates(): ProposalTemplate[] {
   return BUNDLED_TEMPLATE_JSON.map(parseProposalTemplate);

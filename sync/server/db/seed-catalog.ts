@@ -33,6 +33,7 @@ const tierRules: CatalogSeedEntry[] = [
         training_courses: ['sales-fundamentals', 'siso-platform-mastery'],
         support_channels: ['community_forum', 'knowledge_base'],
         payout_frequency: 'monthly',
+        max_discount_percent: 0,
         lead_features: ['lead_list', 'simple_referral_links'],
       },
     },
@@ -47,6 +48,7 @@ const tierRules: CatalogSeedEntry[] = [
         training_courses: ['sales-fundamentals', 'siso-platform-mastery', 'client-management', 'marketing-strategies'],
         support_channels: ['community_forum', 'knowledge_base', 'email', 'monthly_group_calls'],
         payout_frequency: 'bi-weekly',
+        max_discount_percent: 5,
         lead_features: ['lead_list', 'simple_referral_links', 'pipeline', 'attribution'],
       },
     },
@@ -61,6 +63,7 @@ const tierRules: CatalogSeedEntry[] = [
         training_courses: ['sales-fundamentals', 'siso-platform-mastery', 'client-management', 'marketing-strategies', 'technical-basics'],
         support_channels: ['community_forum', 'knowledge_base', 'email', 'monthly_group_calls', 'priority_support', 'weekly_calls', 'slack'],
         payout_frequency: 'weekly',
+        max_discount_percent: 10,
         lead_features: ['lead_list', 'simple_referral_links', 'pipeline', 'attribution', 'analytics', 'automation_rules'],
       },
     },
@@ -75,6 +78,7 @@ const tierRules: CatalogSeedEntry[] = [
         training_courses: ['sales-fundamentals', 'siso-platform-mastery', 'client-management', 'marketing-strategies', 'technical-basics', 'advanced-techniques', 'coaching_1on1'],
         support_channels: ['community_forum', 'knowledge_base', 'email', 'monthly_group_calls', 'priority_support', 'weekly_calls', 'slack', 'one_on_one', 'account_manager'],
         payout_frequency: 'real-time',
+        max_discount_percent: 15,
         lead_features: ['lead_list', 'simple_referral_links', 'pipeline', 'attribution', 'analytics', 'automation_rules', 'api_access', 'white_label_tracking'],
       },
     },
@@ -161,7 +165,7 @@ const assets: CatalogSeedEntry[] = [
   asset('co-branded-brochure-source', 'Co-branded Brochure Copy Deck', 'elite', 'brand_assets', 'co-branded-copy-deck.txt', 'Headlines and panel copy for your own co-branded print brochures.', { tags: ['co_branded'], customizeTemplate: 'co-branded-brochure' }),
 ];
 
-/** The three proposal templates, exactly as the app bundles them: the catalog is where partners get them. */
+/** The proposal templates, exactly as the app bundles them: the catalog is where partners get them. */
 function template(json: unknown, tierRequired: SeedTier, ageDays: number): CatalogSeedEntry {
   const parsed = parseProposalTemplate(json);
   return {
@@ -174,6 +178,7 @@ const templates: CatalogSeedEntry[] = [
   template(BUNDLED_TEMPLATE_JSON[0], 'starter', 90),
   template(BUNDLED_TEMPLATE_JSON[1], 'active', 90),
   template(BUNDLED_TEMPLATE_JSON[2], 'elite', 60),
+  template(BUNDLED_TEMPLATE_JSON[3], 'active', 30),
 ];
 
 const articles: CatalogSeedEntry[] = [

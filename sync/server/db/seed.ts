@@ -14,6 +14,7 @@ import { addCommunitySeed } from './seed-community';
 import { seededLeadRegistration } from './seed-deal-registrations';
 import { addOnboardingSeed } from './seed-onboarding';
 import { addCohortSeed, cohortUserRows } from './seed-cohort';
+import { addProposalSeed } from './seed-proposals';
 import type { ObjectFiles } from '../storage/object-files';
 import { seedPartners, seedPassword, seedUsers, type SeedTier, type SeedUser } from './seed-accounts';
 import { hashPassword } from '../auth/passwords';
@@ -93,9 +94,10 @@ function clockAt(now: Date): Clock {
   };
 }
 
-/** One marketing asset's file, stored in the `assets` bucket under the catalog row's file_path. */
+/** One stored file: a marketing asset in `assets` (under the catalog row's file_path) or a proposal in `proposals`. */
 export interface SeedObject {
   id: string;
+  bucket: 'assets' | 'proposals';
   name: string;
   mimeType: string;
   bytes: Uint8Array;
@@ -277,10 +279,10 @@ function buildObjects(files: ReadonlyMap<string, SeedAssetFile>, video: SeedAsse
   const assetObjects = catalogSeed.flatMap((entry) => {
     const file = entry.file ? files.get(entry.slug) : undefined;
     if (!entry.file || !file) return [];
-    return [{ id: seedId(`asset-object:${entry.file.path}`), name: entry.file.path, mimeType: file.mimeType, bytes: file.bytes, sha256: sha256Hex(file.bytes) }];
+    return [{ id: seedId(`asset-object:${entry.file.path}`), bucket: 'assets' as const, name: entry.file.path, mimeType: file.mimeType, bytes: file.bytes, sha256: sha256Hex(file.bytes) }];
   });
   const videoObjects = trainingVideoSeeds.map((lesson) => ({
-    id: seedId(`asset-object:${lesson.path}`), name: lesson.path, mimeType: video.mimeType, bytes: video.bytes, sha256: sha256Hex(video.bytes),
+    id: seedId(`asset-object:${lesson.path}`), bucket: 'assets' as const, name: lesson.path, mimeType: video.mimeType, bytes: video.bytes, sha256: sha256Hex(video.bytes),
   }));
   return [...assetObjects, ...videoObjects];
 }
@@ -578,6 +580,7 @@ export async function buildSeedData(now = new Date()): Promise<SeedData> {
   const clock = clockAt(now);
   const rows = new Map<string, Row[]>();
   seedPartners.forEach((partner, index) => buildPartnerData(partner, index, clock, rows));
+  const proposalObjects = await addProposalSeed({ now: clock.now, seedId }, rows);
   rows.set('payouts', buildPayouts(rows.get('earnings') ?? [], clock));
   // earnings before leads: the won-lead trigger then finds each won lead's commission already there.
   const order = ['profiles', 'payout_details', 'partner_status', 'referral_links', 'link_clicks', 'earnings', 'payouts', 'leads', 'activities', 'training_progress', 'tickets', 'ticket_messages', 'notifications'];
@@ -596,7 +599,7 @@ export async function buildSeedData(now = new Date()): Promise<SeedData> {
       ...order.map((table): [string, Row[]] => [table, rows.get(table) ?? []]),
       ['training_progress', buildExpiringCertificates(clock)],
       ['agreement_acceptances', onboarding.acceptances]],
-    objects: buildObjects(files, trainingVideo),
+    objects: [...buildObjects(files, trainingVideo), ...proposalObjects],
   };
 }
 
@@ -635,7 +638,7 @@ export interface SeedOptions {
 export async function seedDatabase(engine: DbEngine, options: SeedOptions = {}): Promise<void> {
   const data = await buildSeedData(options.now ?? new Date());
   const { files } = options;
-  const staged = files ? await Promise.all(data.objects.map(async (object) => ({ object, path: await files.stage('assets', object.bytes) }))) : [];
+  const staged = files ? await Promise.all(data.objects.map(async (object) => ({ object, path: await files.stage(object.bucket, object.bytes) }))) : [];
   try {
     await engine.transaction(async (tx) => {
       await insertRows(tx, 'auth', 'users', data.users);
@@ -646,7 +649,7 @@ export async function seedDatabase(engine: DbEngine, options: SeedOptions = {}):
         'objects',
         staged.map(({ object }) => ({
           id: object.id,
-          bucket_id: 'assets',
+          bucket_id: object.bucket,
           name: object.name,
           owner: null,
           metadata: JSON.stringify({
@@ -667,5 +670,5 @@ export async function seedDatabase(engine: DbEngine, options: SeedOptions = {}):
     if (files) await Promise.all(staged.map(({ path }) => files.discard(path)));
     throw error;
   }
-  if (files) for (const { object, path } of staged) await files.commit(path, 'assets', object.id);
+  if (files) for (const { object, path } of staged) await files.commit(path, object.bucket, object.id);
 }
