@@ -97,6 +97,11 @@ describe('proposal files', () => {
     expect((await performer.storage.from(bucket).list(folder)).data ?? []).toEqual([]);
     expect((await performer.storage.from(bucket).list(activeId)).data ?? []).toEqual([]);
 
+    // A stored version is final: not even its owner can overwrite it.
+    const tampered = new Blob([Buffer.from('%PDF-1.7\n% replaced\n')], { type: 'application/pdf' });
+    expect((await active.storage.from(bucket).upload(path, tampered, { upsert: true })).error).not.toBeNull();
+    expect(Buffer.from(await (await active.storage.from(bucket).download(path)).data!.arrayBuffer())).toEqual(pdfBytes);
+
     const admins = await admin.storage.from(bucket).download(path);
     expect(admins.error).toBeNull();
     expect(Buffer.from(await admins.data!.arrayBuffer())).toEqual(pdfBytes);

@@ -246,7 +246,4 @@ create policy "partners read their own proposal files" on "storage"."objects"
 create policy "partners store proposal files in their own folder" on "storage"."objects"
   for insert to "authenticated"
   with check ("bucket_id" = 'proposals' and ("storage"."foldername"("name"))[1] = "auth"."uid"()::text);
-create policy "partners replace their own proposal files" on "storage"."objects"
-  for update to "authenticated"
-  using ("bucket_id" = 'proposals' and ("storage"."foldername"("name"))[1] = "auth"."uid"()::text)
-  with check ("bucket_id" = 'proposals' and ("storage"."foldername"("name"))[1] = "auth"."uid"()::text);
+-- No update or delete: a stored version (above all a signed one) is final; a change is a new version.
