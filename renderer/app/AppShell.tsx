@@ -1,10 +1,30 @@
 /** The frame around every screen: skip link, sidebar navigation, top bar and the main area. */
-import { useEffect, useRef, type MouseEvent } from 'react';
+import { Suspense, lazy, useEffect, useRef, type MouseEvent } from 'react';
 import { Outlet, useLocation } from 'react-router-dom';
 import { Sidebar } from './Sidebar';
 import { TopBar } from './TopBar';
 import { useUiStore } from '../ui/ui-store';
 import { AgreementNotice } from '../features/onboarding';
+import { useOpenWorkspace } from '../session';
+
+// Proposal files upload whichever screen is open; the code comes with the proposals chunk, and a
+// chunk that cannot load (offline at start) only postpones uploads to the next start.
+const ProposalFileUploads = lazy(() =>
+  import('../features/proposals').then(
+    (module) => ({ default: module.ProposalFileUploads }),
+    () => ({ default: () => null }),
+  ),
+);
+
+/** Mounts the proposal file uploader once, for account workspaces (the demo has no server). */
+function AccountBackgroundTasks() {
+  const syncs = Boolean(useOpenWorkspace()?.sync);
+  return syncs ? (
+    <Suspense fallback={null}>
+      <ProposalFileUploads />
+    </Suspense>
+  ) : null;
+}
 
 export function AppShell() {
   const mainRef = useRef<HTMLElement>(null);
@@ -31,6 +51,7 @@ export function AppShell() {
       <a className="skip-link" href="#main-content" onClick={skipToContent}>
         Skip to content
       </a>
+      <AccountBackgroundTasks />
       <Sidebar />
       <div className="app-shell__body">
         <TopBar />

@@ -27,6 +27,7 @@ const screens = {
   BrandGuidelinesPage: () => import('../features/marketing'),
   ProposalsPage: () => import('../features/proposals'),
   NewProposalPage: () => import('../features/proposals'),
+  PresentProposalPage: () => import('../features/proposals'),
   BrandKitPage: () => import('../features/brand-kit'),
   AdminPage: () => import('../features/admin'),
   CommissionCenterPage: () => import('../features/commissions'),
@@ -131,6 +132,12 @@ const screenPages = {
     lazy: async () => {
       const { NewProposalPage } = await screens.NewProposalPage();
       return { element: <PartnerScreen title="Proposals"><NewProposalPage /></PartnerScreen> };
+    },
+  },
+  'present-proposal': {
+    lazy: async () => {
+      const { PresentProposalPage } = await screens.PresentProposalPage();
+      return { element: <PartnerScreen title="Proposals"><PresentProposalPage /></PartnerScreen> };
     },
   },
   'brand-kit': {

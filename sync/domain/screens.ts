@@ -16,6 +16,8 @@ export interface ScreenDefinition {
   readonly deepLinks: readonly string[];
   /** Route parameter name when the screen shows one item: '/leads' + 'leadId' → '/leads/:leadId'. */
   readonly idParam?: string;
+  /** What follows the id in the path: '/proposals' + 'proposalId' + '/present' → '/proposals/:proposalId/present'. */
+  readonly idSuffix?: `/${string}`;
   readonly inSidebar: boolean;
   readonly audience: ScreenAudience;
   /** An icon name of renderer/ui/Icon (checked there against its IconName type). */
@@ -58,6 +60,7 @@ export const SCREENS = [
   { id: 'brand-guidelines', path: '/marketing-center/brand', label: 'Brand guidelines', deepLinks: [], inSidebar: false, audience: 'everyone', icon: 'marketing' },
   { id: 'proposals', path: '/proposals', label: 'Proposals', deepLinks: ['proposals'], inSidebar: true, audience: 'partners', icon: 'document' },
   { id: 'new-proposal', path: '/proposals/new', label: 'New proposal', deepLinks: [], inSidebar: false, audience: 'partners', icon: 'document' },
+  { id: 'present-proposal', path: '/proposals', idParam: 'proposalId', idSuffix: '/present', label: 'Present proposal', deepLinks: [], inSidebar: false, audience: 'partners', icon: 'document' },
   { id: 'brand-kit', path: '/brand-kit', label: 'Brand kit', deepLinks: ['brand-kit'], inSidebar: true, audience: 'partners', icon: 'palette' },
   { id: 'workspace', path: '/workspace', label: 'Workspace', deepLinks: ['workspace'], inSidebar: true, audience: 'everyone', icon: 'workspace' },
   { id: 'onboarding', path: '/onboarding', label: 'Onboarding', deepLinks: ['onboarding'], inSidebar: false, audience: 'partners', icon: 'home' },
@@ -77,7 +80,12 @@ const screenList: readonly ScreenDefinition[] = SCREENS;
 
 /** The route pattern, e.g. '/leads/:leadId'. */
 export function screenRoutePath(screen: ScreenDefinition): string {
-  return screen.idParam ? `${screen.path}/:${screen.idParam}` : screen.path;
+  return screen.idParam ? `${screen.path}/:${screen.idParam}${screen.idSuffix ?? ''}` : screen.path;
+}
+
+/** The in-app path of one item's screen, e.g. ('present-proposal', 'p1') → '/proposals/p1/present'. */
+export function screenItemPath(screen: ScreenDefinition, id: string): string {
+  return screen.idParam ? `${screen.path}/${id}${screen.idSuffix ?? ''}` : screen.path;
 }
 
 export function screenById(id: ScreenId): Screen {
@@ -95,11 +103,16 @@ export function screenForPath(pathname: string): ScreenDefinition | null {
   const path = pathname.length > 1 && pathname.endsWith('/') ? pathname.slice(0, -1) : pathname;
   const exact = screenList.find((screen) => !screen.idParam && screen.path === path);
   if (exact) return exact;
+  const suffixed = screenList.find((screen) => {
+    if (!screen.idParam || !screen.idSuffix || !path.startsWith(`${screen.path}/`) || !path.endsWith(screen.idSuffix)) return false;
+    return SCREEN_ITEM_ID.test(path.slice(screen.path.length + 1, path.length - screen.idSuffix.length));
+  });
+  if (suffixed) return suffixed;
   const cut = path.lastIndexOf('/');
   const parent = path.slice(0, cut);
   const id = path.slice(cut + 1);
   if (!SCREEN_ITEM_ID.test(id)) return null;
-  return screenList.find((screen) => screen.idParam && screen.path === parent) ?? null;
+  return screenList.find((screen) => screen.idParam && !screen.idSuffix && screen.path === parent) ?? null;
 }
 
 export type DeepLinkTarget = { ok: true; route: string } | { ok: false; reason: string };

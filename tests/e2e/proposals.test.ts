@@ -1,8 +1,9 @@
 /**
  * The proposal wizard in the demo workspace (Active tier), against the production build: choose a
- * lead and template, customise, see the worker-rendered preview, save (a download with the lead's
- * name), and find "Proposal created" on the lead's timeline and the file on /proposals — with the
- * network off after the app has loaded. Also checks the saved PDF with pdftotext and runs axe.
+ * lead and template, customise, see the worker-rendered preview, save (kept in the proposal history
+ * and downloaded with the lead's name), find "Proposal created" on the lead's timeline, open the
+ * kept file on /proposals and save a second version from it — with the network off after the app
+ * has loaded. Also checks the saved PDFs with pdftotext and runs axe.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -103,10 +104,60 @@ describe('proposal wizard', () => {
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Proposals' }).click();
     await page.getByRole('heading', { level: 1, name: 'Proposals' }).waitFor();
-    const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: FILE_NAME }) });
-    await row.waitFor();
-    await expect(row.getByRole('cell').first().innerText()).resolves.toBe('Four-page proposal with pricing');
+    const entry = page.getByRole('article', { name: COMPANY });
+    await entry.waitFor();
+    await expect(entry.getByText('Four-page proposal with pricing').isVisible()).resolves.toBe(true);
+    await expect(entry.getByText('Ready to sign').isVisible()).resolves.toBe(true);
+    const versionsButton = entry.getByRole('button', { name: `Versions of the ${COMPANY} proposal (1)` });
+    await expect(versionsButton.getAttribute('aria-expanded')).resolves.toBe('false');
+    await expect(entry.getByRole('button', { name: `Open ${FILE_NAME}` }).count()).resolves.toBe(0);
+    await versionsButton.click();
+    await expect(versionsButton.getAttribute('aria-expanded')).resolves.toBe('true');
+    const versions = entry.getByRole('list', { name: `Versions of the ${COMPANY} proposal, newest first` });
+    await expect(versions.getByRole('listitem').count()).resolves.toBe(1);
+    await expect(versions.getByText('First version').isVisible()).resolves.toBe(true);
     await expect(checkA11y(page)).resolves.toEqual([]);
+
+    // The file was kept on this device: it opens offline, in the app.
+    await versions.getByRole('button', { name: `Open ${FILE_NAME}` }).click();
+    const viewer = page.getByRole('dialog', { name: FILE_NAME });
+    await viewer.getByTitle(FILE_NAME).waitFor();
+    await viewer.getByRole('button', { name: 'Close' }).click();
+    await viewer.waitFor({ state: 'detached' });
+
+    // The next version starts from this one's choices and is saved under the same proposal. The
+    // browser build fetches the new screen's worker fonts over HTTP (no-store), so it reconnects
+    // until they have loaded; Electron reads them from disk.
+    await context.setOffline(false);
+    await versions.getByRole('link', { name: `New version from ${FILE_NAME}` }).click();
+    await page.getByRole('heading', { level: 1, name: `New version of ${COMPANY} proposal` }).waitFor();
+    await page.getByText('Preview up to date.').waitFor();
+    await context.setOffline(true);
+    await expect(page.getByRole('textbox', { name: 'Introduction' }).inputValue()).resolves.toBe('Καλημέρα Ελένη — here is our proposal for Aegean Boutique Hotels.');
+    await expect(page.getByRole('checkbox', { name: 'Our approach' }).isChecked()).resolves.toBe(false);
+    await expect(page.getByRole('combobox', { name: 'Lead' }).isDisabled()).resolves.toBe(true);
+    await page.getByRole('checkbox', { name: 'Our approach' }).check();
+    await page.getByText('Preview up to date.').waitFor();
+    const secondName = `${COMPANY} proposal v2.pdf`;
+    const [second] = await Promise.all([
+      page.waitForEvent('download', { predicate: (event) => event.suggestedFilename() === secondName }),
+      page.getByRole('button', { name: 'Save version 2' }).click(),
+    ]);
+    const secondFile = join(downloads, secondName);
+    await second.saveAs(secondFile);
+    expect(execFileSync('pdftotext', ['-enc', 'UTF-8', secondFile, '-'], { encoding: 'utf8' })).toContain('Our approach');
+    await page.getByRole('status').filter({ hasText: `Saved “${secondName}” as version 2` }).waitFor();
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Proposals' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Proposals' }).waitFor();
+    await entry.waitFor();
+    await expect(page.getByRole('article', { name: COMPANY }).count()).resolves.toBe(1);
+    await entry.getByRole('button', { name: `Versions of the ${COMPANY} proposal (2)` }).click();
+    const both = entry.getByRole('list', { name: `Versions of the ${COMPANY} proposal, newest first` });
+    await expect(both.getByRole('listitem').first().innerText()).resolves.toContain('Sections shown again: Our approach');
+    // Only the latest version is presented.
+    await expect(both.getByRole('link', { name: /^Present/ }).count()).resolves.toBe(1);
+    await expect(both.getByRole('link', { name: `Present ${secondName}` }).count()).resolves.toBe(1);
     // Offline, only background requests (sync, favicon) fail; the fonts were loaded before.
     expect(failedRequests.filter((path) => path.startsWith('/assets/'))).toEqual([]);
     expect(problems.filter((problem) => !problem.includes('ERR_INTERNET_DISCONNECTED'))).toEqual([]);

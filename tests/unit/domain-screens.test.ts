@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { matchRoutes, type RouteObject } from 'react-router-dom';
-import { SCREENS, deepLinkNames, routeForDeepLink, screenForPath, screenRoutePath, sidebarScreens } from '../../sync/domain/screens';
+import { SCREENS, deepLinkNames, routeForDeepLink, screenForPath, screenItemPath, screenRoutePath, sidebarScreens } from '../../sync/domain/screens';
 import { parseDeepLink } from '../../electron/main/deep-links';
 import { parseDeepLinkRoute } from '../../renderer/app/deep-link';
 import { availableRoute } from '../../renderer/ui/known-routes';
@@ -38,12 +38,20 @@ describe('screen list and route table', () => {
 
   it('routes every screen path to its own page, never Not Found', () => {
     for (const screen of SCREENS) {
-      const example = 'idParam' in screen ? `${screen.path}/lead_1` : screen.path;
+      const example = screenItemPath(screen, 'lead_1');
       expect(routedPattern(example), example).toBe(screenRoutePath(screen));
       expect(screenForPath(example)?.id, example).toBe(screen.id);
     }
     expect(routedPattern('/community/threads')).toBe('/*');
     expect(screenForPath('/community/threads')).toBeNull();
+  });
+
+  it('routes an item screen whose path goes on after the id (present mode)', () => {
+    expect(screenForPath('/proposals/p_1/present')?.id).toBe('present-proposal');
+    expect(routedPattern('/proposals/p_1/present')).toBe('/proposals/:proposalId/present');
+    expect(screenForPath('/proposals/new')?.id).toBe('new-proposal');
+    expect(screenForPath('/proposals/p_1')).toBeNull();
+    expect(screenForPath('/proposals/a/b/present')).toBeNull();
   });
 });
 

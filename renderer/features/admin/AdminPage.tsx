@@ -16,6 +16,7 @@ import { TrainingPanel } from './TrainingPanel';
 import { SupportInboxPanel } from './SupportInboxPanel';
 import { CommunityPanel } from './CommunityPanel';
 import { DealRegistrationsPanel } from './DealRegistrationsPanel';
+import { ProposalApprovalsPanel } from './ProposalApprovalsPanel';
 import { ClientProjectsPanel } from './ClientProjectsPanel';
 import { TemplatesPanel } from './TemplatesPanel';
 import { TierRulesPanel } from './TierRulesPanel';
@@ -37,6 +38,7 @@ const TABS = [
   { id: 'support', label: 'Support' },
   { id: 'community', label: 'Community' },
   { id: 'registrations', label: 'Deal registrations' },
+  { id: 'discounts', label: 'Discount approvals' },
   { id: 'clients', label: 'Clients' },
 ] as const;
 type TabId = (typeof TABS)[number]['id'];
@@ -141,6 +143,7 @@ function AdminTabs({ access }: { access: Extract<AdminAccess, { kind: 'admin' }>
             {tab.id === 'support' ? <SupportInboxPanel access={access} announce={announce} /> : null}
             {tab.id === 'community' ? <CommunityPanel access={access} announce={announce} /> : null}
             {tab.id === 'registrations' ? <DealRegistrationsPanel access={access} announce={announce} /> : null}
+            {tab.id === 'discounts' ? <ProposalApprovalsPanel access={access} announce={announce} /> : null}
             {tab.id === 'clients' ? <ClientProjectsPanel access={access} announce={announce} /> : null}
           </div>
         ) : null,

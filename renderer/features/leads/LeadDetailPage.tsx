@@ -28,7 +28,7 @@ import { NextActionCard } from './reminders/NextActionCard';
 import { DealRegistrationSection } from './DealRegistrationSection';
 import { LeadToast } from './LeadToast';
 import { useLeadToastStore } from './lead-toast-store';
-import { useLead, useLeadTimeline, useLeadWorkspace, useReferralLink } from './use-leads-data';
+import { useLead, useLeadProposalViews, useLeadTimeline, useLeadWorkspace, useReferralLink } from './use-leads-data';
 import './leads.css';
 
 export function LeadDetailPage() {
@@ -328,9 +328,18 @@ function ActivityComposer({ leadId }: { leadId: string }) {
   );
 }
 
+// View days are calendar days counted by the server; shown in UTC so no zone moves them.
+const viewDay = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+
 function Timeline({ leadId }: { leadId: string }) {
   const activities = useLeadTimeline(leadId);
+  const views = useLeadProposalViews(activities.data);
   const now = new Date();
+  // Views of a day sit at its midday (UTC) among the activities.
+  const entries = [
+    ...activities.data.map((activity) => ({ at: activity.occurred_at, activity, views: null })),
+    ...views.map((view) => ({ at: `${view.day}T12:00:00.000Z`, activity: null, views: view })),
+  ].sort((a, b) => b.at.localeCompare(a.at));
   return (
     <section className="card timeline-card" aria-labelledby="lead-timeline-heading">
       <h2 id="lead-timeline-heading">Timeline</h2>
@@ -341,15 +350,24 @@ function Timeline({ leadId }: { leadId: string }) {
       ) : null}
       {!activities.loading && activities.data.length === 0 ? <p className="card__text">Nothing logged yet.</p> : null}
       <ol className="timeline" aria-label="Activities, newest first">
-        {activities.data.map((activity) => (
-          <li key={activity.id} className="timeline__item" data-kind={activity.kind}>
-            <span className="timeline__kind">{ACTIVITY_LABELS[activity.kind]}</span>
-            <time dateTime={activity.occurred_at} title={formatDateTime(activity.occurred_at)} className="timeline__time">
-              {formatRelativeTime(activity.occurred_at, now)}
-            </time>
-            {activity.body ? <p className="timeline__body preserve-lines">{activity.body}</p> : null}
-          </li>
-        ))}
+        {entries.map(({ activity, views: view }) =>
+          activity ? (
+            <li key={activity.id} className="timeline__item" data-kind={activity.kind}>
+              <span className="timeline__kind">{ACTIVITY_LABELS[activity.kind]}</span>
+              <time dateTime={activity.occurred_at} title={formatDateTime(activity.occurred_at)} className="timeline__time">
+                {formatRelativeTime(activity.occurred_at, now)}
+              </time>
+              {activity.body ? <p className="timeline__body preserve-lines">{activity.body}</p> : null}
+            </li>
+          ) : view ? (
+            <li key={view.key} className="timeline__item" data-kind="proposal_viewed">
+              <span className="timeline__kind">{`Proposal viewed ${plural(view.clicks, 'time')}`}</span>
+              <time dateTime={view.day} className="timeline__time">
+                {viewDay.format(new Date(`${view.day}T12:00:00.000Z`))}
+              </time>
+            </li>
+          ) : null,
+        )}
       </ol>
     </section>
   );
