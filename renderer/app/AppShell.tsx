@@ -6,6 +6,7 @@ import { TopBar } from './TopBar';
 import { useUiStore } from '../ui/ui-store';
 import { AgreementNotice } from '../features/onboarding';
 import { useOpenWorkspace } from '../session';
+import { whenFirstDataShown } from '../data/live-query';
 
 // Proposal files upload whichever screen is open; the code comes with the proposals chunk, and a
 // chunk that cannot load (offline at start) only postpones uploads to the next start.
@@ -18,7 +19,13 @@ const ProposalFileUploads = lazy(() =>
 
 /** Mounts the proposal file uploader once, for account workspaces (the demo has no server). */
 function AccountBackgroundTasks() {
-  const syncs = Boolean(useOpenWorkspace()?.sync);
+  const workspace = useOpenWorkspace();
+  const syncs = Boolean(workspace?.sync);
+  const open = workspace !== null;
+  // Any open workspace (demo too) warms the proposal worker after start-up, while still online, for screens opened offline later.
+  useEffect(() => {
+    if (open) void whenFirstDataShown().then(() => import('../features/proposals')).then((module) => module.preloadProposalRenderer(), () => undefined);
+  }, [open]);
   return syncs ? (
     <Suspense fallback={null}>
       <ProposalFileUploads />

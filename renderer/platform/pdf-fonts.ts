@@ -20,9 +20,10 @@ let fonts: Promise<FontBytes> | null = null;
 
 /** The font bytes; a failed load is forgotten so the next call tries again. `document` names what is being made, for the message. */
 export function loadPdfFonts(document: string): Promise<FontBytes> {
-  fonts ??= Promise.all([fetchBytes(regularUrl), fetchBytes(boldUrl)]).then(([regular, bold]) => ({ regular, bold }));
-  return fonts.catch((error: unknown) => {
-    fonts = null;
+  const loading = (fonts ??= Promise.all([fetchBytes(regularUrl), fetchBytes(boldUrl)]).then(([regular, bold]) => ({ regular, bold })));
+  return loading.catch((error: unknown) => {
+    // Only forget this failed load: a caller may already have started the next one.
+    if (fonts === loading) fonts = null;
     throw new Error(`The ${document} fonts could not be loaded (${errorMessage(error)}). Reconnect once so the app can load them, then try again.`);
   });
 }

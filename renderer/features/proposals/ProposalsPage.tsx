@@ -270,12 +270,15 @@ function ProposalEntry({
           <button type="button" className="button button--small" aria-expanded={expanded} aria-controls={listId} onClick={() => setExpanded((value) => !value)}>
             Versions<span className="visually-hidden"> of the {name}</span> ({history.versions.length})
           </button>
+          <Link className="button button--small button--primary" to={`/proposals/${history.proposalId}/present`}>
+            Present<span className="visually-hidden"> the {name}</span>
+          </Link>
         </div>
       )}
       {!latest.legacy ? (
         <ol id={listId} className="proposal-versions" aria-label={`Versions of the ${name}, newest first`} hidden={!expanded}>
           {newestFirst.map((version) => (
-            <VersionRow key={version.activityId} version={version} isLatest={version.activityId === latest.activityId} proposalId={history.proposalId} waiting={waiting.has(version.activityId)} actions={actions} />
+            <VersionRow key={version.activityId} version={version} waiting={waiting.has(version.activityId)} actions={actions} />
           ))}
         </ol>
       ) : null}
@@ -284,7 +287,7 @@ function ProposalEntry({
   );
 }
 
-function VersionRow({ version, isLatest, proposalId, waiting, actions }: { version: ProposalVersion; isLatest: boolean; proposalId: string; waiting: boolean; actions: FileActions }) {
+function VersionRow({ version, waiting, actions }: { version: ProposalVersion; waiting: boolean; actions: FileActions }) {
   const file: FileRef = { activityId: version.activityId, filePath: version.filePath, sha256: version.sha256, fileName: version.fileName };
   const changes = version.changes.length > 0 ? version.changes.join('; ') : 'No changes from the previous version';
   const busy = actions.busy === version.activityId;
@@ -316,11 +319,6 @@ function VersionRow({ version, isLatest, proposalId, waiting, actions }: { versi
           <Link className="button button--small" to={`/proposals/new?from=${encodeURIComponent(version.activityId)}`}>
             New version<span className="visually-hidden"> from {version.fileName}</span>
           </Link>
-          {isLatest ? (
-            <Link className="button button--small" to={`/proposals/${proposalId}/present`}>
-              Present<span className="visually-hidden"> {version.fileName}</span>
-            </Link>
-          ) : null}
         </div>
       )}
     </li>

@@ -3,3 +3,4 @@ export { ProposalsPage } from './ProposalsPage';
 export { NewProposalPage } from './NewProposalPage';
 export { PresentProposalPage } from './PresentProposalPage';
 export { ProposalFileUploads, useProposalFileUploads } from './proposal-files';
+export { preloadProposalRenderer } from './use-proposal-renderer';

@@ -1,8 +1,9 @@
 /**
- * Renders proposals off the main thread; the screen sends the parsed template (from the local
- * catalog), the data and the logo bytes with each request. The bundled fonts (and the brochure the co-branded
- * template stamps into) are fetched once when the worker starts, then a first render warms the
- * parsed fonts so the live preview keeps up with typing. After `ready` nothing needs the network.
+ * Renders proposals off the main thread, one worker for the whole app session (shared by every
+ * proposals screen); a screen sends the parsed template (from the local catalog), the data and the
+ * logo bytes with each request. The bundled fonts (and the brochure the co-branded template stamps
+ * into) are fetched once when the worker starts, then a first render warms the parsed fonts so the
+ * live preview keeps up with typing. After `ready` nothing needs the network.
  */
 import boldUrl from '../../../resources/fonts/NotoSans-Bold.ttf?url';
 import regularUrl from '../../../resources/fonts/NotoSans-Regular.ttf?url';
@@ -44,29 +45,53 @@ function loadAssets(): Promise<Assets> {
   return assets;
 }
 
-let queue: Promise<unknown> = loadAssets().then(
-  async ([regular, bold]) => {
-    scope.postMessage({ kind: 'ready' }, []);
-    if (!warmUpTemplate) return;
-    await renderProposal({
-      template: warmUpTemplate,
-      data: { partner: { name: 'Warm-up' }, lead: { company: 'Warm-up' }, brand: { primary: '#000000', secondary: '#000000' }, referralUrl: 'https://siso.agency', whiteLabel: false },
-      fonts: { regular, bold },
-      now: new Date(),
-    }).catch(() => undefined);
-  },
-  (error: unknown) => scope.postMessage({ kind: 'load-failed', message: errorMessage(error) }, []),
-);
+let announcedReady = false;
+
+/** The assets, telling the screens when they first arrive and whenever a load fails. */
+async function announcedAssets(): Promise<Assets> {
+  try {
+    const loaded = await loadAssets();
+    if (!announcedReady) {
+      announcedReady = true;
+      scope.postMessage({ kind: 'ready' }, []);
+    }
+    return loaded;
+  } catch (error) {
+    scope.postMessage({ kind: 'load-failed', message: errorMessage(error) }, []);
+    throw error;
+  }
+}
+
+async function warmUp([regular, bold]: Assets): Promise<void> {
+  if (!warmUpTemplate) return;
+  await renderProposal({
+    template: warmUpTemplate,
+    data: { partner: { name: 'Warm-up' }, lead: { company: 'Warm-up' }, brand: { primary: '#000000', secondary: '#000000' }, referralUrl: 'https://siso.agency', whiteLabel: false },
+    fonts: { regular, bold },
+    now: new Date(),
+  }).catch(() => undefined);
+}
+
+/** Loads (and warms) once; a failed load is retried by the next `load` or render request. */
+function prepare(): Promise<void> {
+  return announcedAssets().then(warmUp, () => undefined);
+}
+
+let queue: Promise<unknown> = prepare();
 
 scope.onmessage = (event) => {
   const request = event.data;
+  if (request.kind === 'load') {
+    if (!announcedReady) queue = queue.then(prepare);
+    return;
+  }
   queue = queue.then(async () => {
     try {
       const template = request.template;
       if (template.base_pdf && template.base_pdf !== BUNDLED_BROCHURE) {
         throw new Error(`${template.name} stamps into the brochure ${template.base_pdf}, which this version of the app does not include. Update the app to use it.`);
       }
-      const [regular, bold, brochure] = await loadAssets();
+      const [regular, bold, brochure] = await announcedAssets();
       const pdf = await renderProposal({
         template,
         data: request.data,

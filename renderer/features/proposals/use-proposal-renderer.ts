@@ -1,12 +1,14 @@
 /**
- * One proposal worker per screen: `render` resolves with the PDF bytes of the latest request;
- * older requests still in flight resolve with null so a slow preview never overwrites a newer one.
+ * One proposal worker for the app session, shared by every proposals screen, so its fonts and
+ * brochure are fetched once (a screen first opened offline still renders). `render` resolves with
+ * the PDF bytes of the screen's latest request; that screen's older requests still in flight
+ * resolve with null so a slow preview never overwrites a newer one.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { ProposalData, ProposalTemplate } from '../../../sync/domain/proposals';
+import { loadPdfFonts } from '../../platform/pdf-fonts';
 import type { ProposalWorkerRequest, ProposalWorkerResponse } from './proposal-worker-protocol';
-
-type Pending = { resolve: (pdf: Uint8Array | null) => void; reject: (error: Error) => void };
+import { RenderRequests } from './render-requests';
 
 export type RendererState = { state: 'loading' } | { state: 'ready' } | { state: 'unavailable'; message: string };
 
@@ -15,48 +17,98 @@ export interface ProposalRenderer {
   render(template: ProposalTemplate, data: ProposalData, now: Date): Promise<Uint8Array | null>;
 }
 
+const requests = new RenderRequests();
+const statusListeners = new Set<() => void>();
+let status: RendererState = { state: 'loading' };
+let worker: Worker | null = null;
+
+function setStatus(next: RendererState): void {
+  status = next;
+  for (const listener of statusListeners) listener();
+}
+
+function subscribeToStatus(listener: () => void): () => void {
+  statusListeners.add(listener);
+  return () => statusListeners.delete(listener);
+}
+
+const currentStatus = () => status;
+
+/** The session's worker, started on first use and again after one that could not start or crashed. */
+function sharedWorker(): Worker {
+  if (worker) return worker;
+  const started = new Worker(new URL('./proposal.worker.ts', import.meta.url), { type: 'module' });
+  started.onmessage = (event: MessageEvent<ProposalWorkerResponse>) => {
+    const response = event.data;
+    if (response.kind === 'ready') return setStatus({ state: 'ready' });
+    if (response.kind === 'load-failed') return setStatus({ state: 'unavailable', message: response.message });
+    requests.settle(response.id, response.ok ? { ok: true, pdf: response.pdf } : { ok: false, message: response.message });
+  };
+  started.onerror = (event) => {
+    const message = `The proposal renderer stopped (${event.message || 'it could not start'}). Reconnect if you are offline, then try again.`;
+    // A worker whose script failed to load is dead; the next request starts a fresh one.
+    started.terminate();
+    if (worker === started) worker = null;
+    requests.failAll(new Error(message));
+    setStatus({ state: 'unavailable', message });
+  };
+  worker = started;
+  setStatus({ state: 'loading' });
+  return started;
+}
+
+/**
+ * Starts the worker and loads the signing fonts once the page is idle (call it after start-up), so
+ * the fonts arrive while the app is still online and a proposals screen opened later, perhaps
+ * offline, renders and signs at once.
+ * Problems are left for a screen to show.
+ */
+export function preloadProposalRenderer(win: Window = window): void {
+  const run = () => {
+    try {
+      sharedWorker();
+    } catch {
+      // A screen that needs the worker reports it.
+    }
+    // Present mode signs with these on the page's side; signing reports a failure itself.
+    void loadPdfFonts('signed proposal').catch(() => undefined);
+  };
+  if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(run, { timeout: 2000 });
+  else win.setTimeout(run, 200);
+}
+
 export function useProposalRenderer(): ProposalRenderer {
-  const [status, setStatus] = useState<RendererState>({ state: 'loading' });
-  const workerRef = useRef<Worker | null>(null);
-  const pending = useRef(new Map<number, Pending>());
-  const nextId = useRef(0);
+  const currentState = useSyncExternalStore(subscribeToStatus, currentStatus);
+  // Identifies this screen's requests, so "latest wins" and unmounting only affect its own.
+  const [caller] = useState(() => ({}));
+  const mounted = useRef(false);
 
   useEffect(() => {
-    const worker = new Worker(new URL('./proposal.worker.ts', import.meta.url), { type: 'module' });
-    const waiting = pending.current;
-    worker.onmessage = (event: MessageEvent<ProposalWorkerResponse>) => {
-      const response = event.data;
-      if (response.kind === 'ready') return setStatus({ state: 'ready' });
-      if (response.kind === 'load-failed') return setStatus({ state: 'unavailable', message: response.message });
-      const entry = waiting.get(response.id);
-      if (!entry) return;
-      waiting.delete(response.id);
-      if (response.id !== nextId.current) entry.resolve(null);
-      else if (response.ok) entry.resolve(response.pdf);
-      else entry.reject(new Error(response.message));
-    };
-    worker.onerror = (event) => {
-      for (const entry of waiting.values()) entry.reject(new Error(`The proposal renderer stopped: ${event.message || 'unknown error'}. Reload the page and try again.`));
-      waiting.clear();
-    };
-    workerRef.current = worker;
+    mounted.current = true;
+    const hadWorker = worker !== null;
+    const shared = sharedWorker();
+    // A load that failed earlier (e.g. preloaded offline) is tried again when a screen opens.
+    if (hadWorker && status.state === 'unavailable') {
+      shared.postMessage({ kind: 'load' } satisfies ProposalWorkerRequest);
+      setStatus({ state: 'loading' });
+    }
     return () => {
-      worker.terminate();
-      workerRef.current = null;
-      for (const entry of waiting.values()) entry.resolve(null);
-      waiting.clear();
+      mounted.current = false;
+      requests.release(caller);
     };
-  }, []);
+  }, [caller]);
 
-  const render = useCallback((template: ProposalTemplate, data: ProposalData, now: Date) => {
-    const worker = workerRef.current;
-    if (!worker) return Promise.resolve(null);
-    nextId.current += 1;
-    const request: ProposalWorkerRequest = { id: nextId.current, template, data, now: now.toISOString() };
-    return new Promise<Uint8Array | null>((resolve, reject) => {
-      pending.current.set(request.id, { resolve, reject });
-      worker.postMessage(request);
-    });
-  }, []);
-  return useMemo(() => ({ status, render }), [status, render]);
+  const render = useCallback(
+    (template: ProposalTemplate, data: ProposalData, now: Date) => {
+      if (!mounted.current) return Promise.resolve(null);
+      const shared = sharedWorker();
+      return new Promise<Uint8Array | null>((resolve, reject) => {
+        const id = requests.open(caller, resolve, reject);
+        const request: ProposalWorkerRequest = { kind: 'render', id, template, data, now: now.toISOString() };
+        shared.postMessage(request);
+      });
+    },
+    [caller],
+  );
+  return useMemo(() => ({ status: currentState, render }), [currentState, render]);
 }
