@@ -131,7 +131,7 @@ describe('priced proposals', () => {
     await entry.getByText(/^Opened 2 times, last on /).waitFor({ timeout: 60_000 });
     await expect(checkA11y(page)).resolves.toEqual([]);
 
-    await entry.getByRole('link', { name: company }).click();
+    await entry.getByRole('link', { name: company, exact: true }).click();
     await page.getByRole('heading', { level: 1, name: company }).waitFor();
     const timeline = page.getByRole('list', { name: 'Activities, newest first' });
     await timeline.getByText('Proposal viewed 2 times').waitFor();
