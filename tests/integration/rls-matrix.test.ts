@@ -106,6 +106,7 @@ const attachmentPath = `${A.id}/ticket/screenshot.png`;
 const activeAssetPath = 'social_media/launch-card.png';
 const eliteAssetPath = 'brochures/white-label-brochure.pdf';
 const brandPath = `${A.id}/logo.png`;
+const proposalPath = `${A.id}/proposal/version.pdf`;
 
 const putObject = (bucket: string, name: string): Action =>
   affected(
@@ -254,6 +255,18 @@ const targets: Target[] = [
     },
     // Staff attach files to their replies in the ticket owner's folder.
     expected: { select: ['partner A', 'admin'], insert: ['partner A', 'admin'], update: [], delete: ['partner A'] },
+  },
+  {
+    name: "storage: proposals (A's folder)",
+    setup: putObject('proposals', proposalPath),
+    ops: {
+      select: visible(`select 1 from "storage"."objects" where "bucket_id" = 'proposals' and "name" = $1`, [proposalPath]),
+      insert: putObject('proposals', `${A.id}/proposal/second.pdf`),
+      update: affected(`update "storage"."objects" set "metadata" = '{}' where "bucket_id" = 'proposals' and "name" = $1`, [proposalPath]),
+      delete: affected(`delete from "storage"."objects" where "bucket_id" = 'proposals' and "name" = $1`, [proposalPath]),
+    },
+    // A stored version is final: nobody overwrites or removes it.
+    expected: { select: ['partner A', 'admin'], insert: ['partner A'], update: [], delete: [] },
   },
 ];
 
