@@ -8,7 +8,7 @@
  * name; the signed PDF (pdftotext) shows the signer and the audit page; back online the signature
  * evidence and both files reach the server and the lead is Won; a tracked view of the proposal's
  * link appears on the proposal. Screenshots: resources/screenshots/present-mode.png (1280×720),
- * /tmp/proposals-history.png, /tmp/present-signed.png, /tmp/admin-discount-approvals.png.
+ * /tmp/proposals-history.png, /tmp/proposal-pricing.png, /tmp/present-signed.png, /tmp/admin-discount-approvals.png.
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -106,6 +106,8 @@ describe('proposals that close at the meeting', () => {
     await page.getByText(/Your commission at 30%/).waitFor();
     await page.getByRole('button', { name: 'Save version 2' }).waitFor();
     await page.getByText('Preview up to date.').waitFor({ timeout: LIVE_MS });
+    await page.getByRole('spinbutton', { name: 'Discount (%)' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: '/tmp/proposal-pricing.png' });
     await page.getByRole('button', { name: 'Save version 2' }).click();
     await page.getByRole('status').filter({ hasText: /as version 2 in your proposal history/ }).waitFor({ timeout: LIVE_MS });
     const pending = await saveDownload(page, () => page.getByRole('button', { name: 'Download PDF' }).click(), /v2\.pdf$/);
