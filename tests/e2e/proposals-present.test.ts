@@ -8,7 +8,7 @@
  * name; the signed PDF (pdftotext) shows the signer and the audit page; back online the signature
  * evidence and both files reach the server and the lead is Won; a tracked view of the proposal's
  * link appears on the proposal. Screenshots: resources/screenshots/present-mode.png (1280×720),
- * /tmp/proposals-history.png, /tmp/proposal-pricing.png, /tmp/present-signed.png, /tmp/admin-discount-approvals.png.
+ * /tmp/proposals-history.png, /tmp/proposal-pricing.png, /tmp/present-signed.png, /tmp/admin-discount-approvals.png, /tmp/lead-proposals.png.
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -202,6 +202,19 @@ describe('proposals that close at the meeting', () => {
     const row = page.getByRole('article', { name: COMPANY });
     await row.getByText(`Signed by ${SIGNER}`).waitFor();
     await row.getByText('Opened 4 times').waitFor({ timeout: LIVE_MS });
+
+    // 9. The lead's page lists its proposal and the timeline records the signature and the views.
+    await harness.open(page, `#/leads/${LEAD_ID}`);
+    const card = page.getByRole('region', { name: 'Proposals' });
+    await card.getByText(`Version 3 of 3 · Signed by ${SIGNER}`, { exact: false }).waitFor();
+    const timeline = page.getByRole('list', { name: 'Activities, newest first' });
+    await timeline.getByText('Proposal signed').waitFor();
+    await timeline.getByText(/^Proposal viewed (once|\d+ times)$/).first().waitFor();
+    await card.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: '/tmp/lead-proposals.png' });
+    await card.getByRole('link', { name: 'Versions and files' }).click();
+    await page.getByRole('heading', { level: 2, name: `Proposal history for ${COMPANY}` }).waitFor();
+    expect(await page.getByRole('article').count()).toBe(1);
     expect(realProblems(partner.problems)).toEqual([]);
     expect(realProblems(admin.problems)).toEqual([]);
   }, 240_000);

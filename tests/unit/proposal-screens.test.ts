@@ -7,7 +7,8 @@ import { priceListItemSchema, type PriceListItem } from '../../sync/domain/propo
 import type { ProposalHistory, ProposalVersion } from '../../sync/domain/proposals/version';
 import { parsePricingForm, pricingFormFromSelection } from '../../renderer/features/proposals/PricingEditor';
 import { viewsByLink } from '../../renderer/features/proposals/use-proposals-data';
-import { LEGACY_NOTE, proposalStatus, viewsSentence } from '../../renderer/features/proposals/ProposalsPage';
+import { LEGACY_NOTE, proposalStatus } from '../../sync/domain/proposals/status';
+import { viewsSentence } from '../../renderer/features/proposals/ProposalsPage';
 
 const priceList: PriceListItem[] = [
   priceListItemSchema.parse({ id: 'build', label: 'Platform build', unit_price: 12000 }),

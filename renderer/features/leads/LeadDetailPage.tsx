@@ -29,6 +29,7 @@ import { DealRegistrationSection } from './DealRegistrationSection';
 import { LeadToast } from './LeadToast';
 import { useLeadToastStore } from './lead-toast-store';
 import { useLead, useLeadProposalViews, useLeadTimeline, useLeadWorkspace, useReferralLink } from './use-leads-data';
+import { LeadProposals } from './LeadProposals';
 import './leads.css';
 
 export function LeadDetailPage() {
@@ -155,6 +156,7 @@ function LeadDetail({ lead }: { lead: Lead }) {
         <div className="detail-grid__side">
           <NextActionCard lead={lead} />
           <DealRegistrationSection lead={lead} />
+          <LeadProposals leadId={lead.id} company={lead.company} />
           <StageChanger lead={lead} />
           <ActivityComposer leadId={lead.id} />
         </div>

@@ -5,9 +5,10 @@
  * app, download again, start the next version, present).
  */
 import { useEffect, useId, useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { marketingCategory } from '../../../sync/domain/entitlements';
+import { LEGACY_NOTE, proposalStatus } from '../../../sync/domain/proposals/status';
 import type { ProposalHistory, ProposalSignature, ProposalVersion } from '../../../sync/domain/proposals/version';
 import type { LeadDoc } from '../../../sync/schema/leads.schema';
 import { usePlatform } from '../../platform';
@@ -23,28 +24,8 @@ import { useProposalHistories, useProposalTemplates, type LinkViews } from './us
 import './proposals.css';
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const longDate = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 // Click days are calendar days recorded by the server; read in UTC so no zone shifts them.
 const shortDay = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' });
-
-export const LEGACY_NOTE = 'Saved before proposal history — the file was not kept';
-
-/** Where a proposal stands, as the sentence the history shows. */
-export function proposalStatus(history: ProposalHistory): string {
-  const { latest, signed } = history;
-  if (signed) return `Signed by ${signed.signerName} on ${longDate.format(new Date(signed.signedAt))}`;
-  if (latest.legacy) return LEGACY_NOTE;
-  switch (latest.approvalStatus) {
-    case 'pending':
-      return `Waiting for SISO's approval of a ${latest.discountPercent}% discount`;
-    case 'declined':
-      return latest.decisionNote ? `Discount declined: ${latest.decisionNote}` : 'Discount declined';
-    case 'approved':
-      return 'Discount approved';
-    default:
-      return 'Ready to sign';
-  }
-}
 
 function approvalNote(version: ProposalVersion): string {
   if (version.approvalStatus === 'pending') return `${version.discountPercent}% discount waiting for SISO's approval`;
@@ -90,7 +71,11 @@ interface FileActions {
 
 export function ProposalsPage() {
   const access = useEntitlement(marketingCategory('proposals'));
-  const { histories, loading, error, leads, views } = useProposalHistories();
+  const { histories: allHistories, loading, error, leads, views } = useProposalHistories();
+  const [searchParams] = useSearchParams();
+  const leadFilter = searchParams.get('lead');
+  const filteredLead = leadFilter ? (leads.get(leadFilter) ?? null) : null;
+  const histories = leadFilter ? allHistories.filter((history) => history.leadId === leadFilter) : allHistories;
   const templates = useProposalTemplates();
   const platform = usePlatform();
   const workspace = useOpenWorkspace();
@@ -143,7 +128,7 @@ export function ProposalsPage() {
       ) : null}
       {access?.allowed ? (
         <div className="button-row proposals__actions">
-          <Link className="button button--primary" to="/proposals/new">
+          <Link className="button button--primary" to={leadFilter ? `/proposals/new?lead=${encodeURIComponent(leadFilter)}` : '/proposals/new'}>
             New proposal
           </Link>
         </div>
@@ -159,7 +144,12 @@ export function ProposalsPage() {
         </section>
       ) : null}
       <section className="card" aria-labelledby="saved-proposals-heading">
-        <h2 id="saved-proposals-heading">Proposal history</h2>
+        <h2 id="saved-proposals-heading">{filteredLead ? `Proposal history for ${filteredLead.company}` : 'Proposal history'}</h2>
+        {leadFilter ? (
+          <p className="card__text">
+            Showing one lead’s proposals. <Link to="/proposals">Show every proposal</Link>
+          </p>
+        ) : null}
         {error ? (
           <p role="alert" className="card__text">
             Your proposals could not be read from this device ({error.message}). Restart the app; if it keeps happening, contact SISO support.

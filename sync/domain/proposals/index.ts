@@ -9,3 +9,4 @@ export * from './quote';
 export * from './discount';
 export * from './version';
 export * from './sign';
+export * from './status';
