@@ -1,5 +1,5 @@
 /** The frame around every screen: skip link, sidebar navigation, top bar and the main area. */
-import { Suspense, lazy, useEffect, useRef, type MouseEvent } from 'react';
+import { Suspense, lazy, useEffect, useRef, useState, type MouseEvent } from 'react';
 import { Outlet, useLocation } from 'react-router-dom';
 import { Sidebar } from './Sidebar';
 import { TopBar } from './TopBar';
@@ -16,19 +16,44 @@ const ProposalFileUploads = lazy(() =>
     () => ({ default: () => null }),
   ),
 );
+// Ticket attachments and forum reports kept offline go out the same way, with their features' code.
+const SupportAttachmentUploads = lazy(() =>
+  import('../features/support').then(
+    (module) => ({ default: module.SupportAttachmentUploads }),
+    () => ({ default: () => null }),
+  ),
+);
+const QueuedCommunityReports = lazy(() =>
+  import('../features/community').then(
+    (module) => ({ default: module.QueuedCommunityReports }),
+    () => ({ default: () => null }),
+  ),
+);
 
-/** Mounts the proposal file uploader once, for account workspaces (the demo has no server). */
+/** Mounts the uploaders of work kept offline once, for account workspaces (the demo has no server). */
 function AccountBackgroundTasks() {
   const workspace = useOpenWorkspace();
   const syncs = Boolean(workspace?.sync);
   const open = workspace !== null;
+  // The uploaders' code loads once the first screen has shown its data, so start-up does not wait for it.
+  const [started, setStarted] = useState(false);
   // Any open workspace (demo too) warms the proposal worker after start-up, while still online, for screens opened offline later.
   useEffect(() => {
-    if (open) void whenFirstDataShown().then(() => import('../features/proposals')).then((module) => module.preloadProposalRenderer(), () => undefined);
+    if (!open) return undefined;
+    let active = true;
+    void whenFirstDataShown().then(() => {
+      if (active) setStarted(true);
+      return import('../features/proposals').then((module) => module.preloadProposalRenderer(), () => undefined);
+    });
+    return () => {
+      active = false;
+    };
   }, [open]);
-  return syncs ? (
+  return syncs && started ? (
     <Suspense fallback={null}>
       <ProposalFileUploads />
+      <SupportAttachmentUploads />
+      <QueuedCommunityReports />
     </Suspense>
   ) : null;
 }

@@ -1,7 +1,8 @@
 /**
  * The community's writes: a new thread is a forum tickets row plus its opening post; replies, edits
  * and soft deletes touch only the partner's own post; reports made offline wait in a local document
- * (observed live) and leave it once the server answers, stopping at a network failure.
+ * (observed live) and leave it once the server answers, stopping at a network failure; one sending
+ * round runs at a time, and the last one that did something is kept for the screens.
  */
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
@@ -16,6 +17,7 @@ import {
   createThread,
   deletePost,
   editPost,
+  lastQueuedReportRound,
   markHelpfulAnswer,
   observeQueuedReports,
   postReply,
@@ -121,5 +123,39 @@ describe('reports made offline', () => {
     ]);
     await expect.poll(() => seen.at(-1)).toEqual([]);
     subscription.unsubscribe();
+  });
+
+  it('are sent once when asked twice during a round; a report queued meanwhile goes in the round after it', async () => {
+    await queueReport(db, partnerId, 'm-1', 'Spam link to a competitor.');
+    const sent: unknown[] = [];
+    let firstStarted!: () => void;
+    const started = new Promise<void>((resolve) => (firstStarted = resolve));
+    let releaseFirst!: () => void;
+    const held = new Promise<void>((resolve) => (releaseFirst = resolve));
+    const client = {
+      rpc: async (_name: string, args: Record<string, unknown>) => {
+        sent.push(args.message_id);
+        if (sent.length === 1) {
+          firstStarted();
+          await held;
+        }
+        return { data: 'report-id', error: null };
+      },
+    } as unknown as SupabaseClient;
+
+    const running = sendQueuedReports(db, client, partnerId);
+    await started;
+    await queueReport(db, partnerId, 'm-2', 'Shares a client phone number.');
+    const following = sendQueuedReports(db, client, partnerId);
+    expect(sendQueuedReports(db, client, partnerId)).toBe(following);
+    releaseFirst();
+
+    await expect(running).resolves.toEqual({ sent: 1, refused: [] });
+    await expect(following).resolves.toEqual({ sent: 1, refused: [] });
+    expect(sent).toEqual(['m-1', 'm-2']);
+    expect(lastQueuedReportRound(partnerId)).toEqual({ ok: true, outcome: { sent: 1, refused: [] } });
+    // A round with nothing to send keeps the last round's notice.
+    await expect(sendQueuedReports(db, client, partnerId)).resolves.toEqual({ sent: 0, refused: [] });
+    expect(lastQueuedReportRound(partnerId)).toEqual({ ok: true, outcome: { sent: 1, refused: [] } });
   });
 });

@@ -2,7 +2,9 @@
  * The Support screen's writes: a new ticket is its row and its first message, with an attached
  * file kept on this device under the agreed bucket path until it uploads; the uploader forgets a
  * file once stored, keeps a refused one with the reason and a failed one for the next round;
- * replies reopen a ticket waiting on the partner; group-call bookings are registration rows.
+ * one round runs at a time (a call meanwhile shares the round after it) and the last round's
+ * problem is kept for the screens; replies reopen a ticket waiting on the partner; group-call
+ * bookings are registration rows.
  */
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
@@ -13,7 +15,12 @@ import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { openWorkstationDatabase, type WorkstationDatabase } from '../../sync/schema/database';
 import { loadDemoWorkspace } from '../../sync/schema/demo-workspace';
 import { bookGroupCall, cancelGroupCall, fileTicket, replyToTicket, saveAttachment, setTicketStatus } from '../../renderer/features/support/support-writes';
-import { listPendingAttachments, uploadPendingAttachments } from '../../renderer/features/support/attachment-queue';
+import {
+  attachmentUploadProblem,
+  listPendingAttachments,
+  onAttachmentUploadProblemChange,
+  uploadPendingAttachments,
+} from '../../renderer/features/support/attachment-queue';
 import type { SaveFileRequest } from '../../renderer/platform';
 
 const raw: unknown = JSON.parse(readFileSync(join(import.meta.dirname, '../../resources/demo/workspace.json'), 'utf8'));
@@ -125,6 +132,57 @@ describe('uploadPendingAttachments', () => {
     await uploadPendingAttachments(next.client, partnerId, false);
     expect(next.uploads.map((upload) => upload.path.split('-').pop())).toEqual(['flaky.png']);
     expect((await listPendingAttachments(partnerId)).map((record) => record.name)).toEqual(['big.png']);
+  });
+});
+
+describe('one upload round at a time', () => {
+  it('uploads each file once when asked twice during a round, and a file kept meanwhile in the round after it', async () => {
+    const values = { subject: 'S', category: 'other', priority: 'low', description: 'D' } as const;
+    await fileTicket(db, partnerId, values, { name: 'first.png', mime: 'image/png', bytes: PNG });
+    const uploaded: string[] = [];
+    let firstStarted!: () => void;
+    const started = new Promise<void>((resolve) => (firstStarted = resolve));
+    let releaseFirst!: () => void;
+    const held = new Promise<void>((resolve) => (releaseFirst = resolve));
+    const client = {
+      storage: {
+        from: () => ({
+          upload: async (path: string) => {
+            uploaded.push(path.split('-').pop() ?? path);
+            if (uploaded.length === 1) {
+              firstStarted();
+              await held;
+            }
+            return { data: { path }, error: null };
+          },
+        }),
+      },
+    } as unknown as SupabaseClient;
+
+    const running = uploadPendingAttachments(client, partnerId, false);
+    await started;
+    await fileTicket(db, partnerId, values, { name: 'second.png', mime: 'image/png', bytes: PNG });
+    const following = uploadPendingAttachments(client, partnerId, false);
+    expect(uploadPendingAttachments(client, partnerId, true)).toBe(following);
+    releaseFirst();
+
+    await expect(running).resolves.toEqual({ uploaded: 1, failed: null });
+    await expect(following).resolves.toEqual({ uploaded: 1, failed: null });
+    expect(uploaded).toEqual(['first.png', 'second.png']);
+    expect(await listPendingAttachments(partnerId)).toEqual([]);
+  });
+
+  it('keeps the last round’s problem for the screens and tells them when it changes', async () => {
+    await fileTicket(db, partnerId, { subject: 'S', category: 'other', priority: 'low', description: 'D' }, { name: 'flaky.png', mime: 'image/png', bytes: PNG });
+    const seen: (string | null)[] = [];
+    const stop = onAttachmentUploadProblemChange(() => seen.push(attachmentUploadProblem(partnerId)));
+
+    await uploadPendingAttachments(fakeStorage({}, { thrown: 'Failed to fetch' }).client, partnerId, false);
+    expect(attachmentUploadProblem(partnerId)).toMatch(/^“flaky\.png” did not upload yet \(Failed to fetch\); it is kept on this device/);
+    await uploadPendingAttachments(fakeStorage().client, partnerId, false);
+    expect(attachmentUploadProblem(partnerId)).toBeNull();
+    stop();
+    expect(seen).toEqual([expect.stringMatching(/^“flaky\.png” did not upload yet/), null]);
   });
 });
 

@@ -15,7 +15,7 @@ import { NewThreadDialog } from './components/NewThreadDialog';
 import { PostAuthor } from './components/PostAuthor';
 import { RefusedThreads } from './components/RefusedPosts';
 import { ChallengeRegion, DirectoryRegion, StandingRegion, TopContributorsRegion } from './components/ReputationPanels';
-import { useQueuedReportSender } from './use-queued-reports';
+import { useQueuedReportNotice } from './use-queued-reports';
 import { createThread } from './community-writes';
 import { useCommunityData, type CommunityData, type ForumCategory } from './use-community-data';
 import './community.css';
@@ -35,7 +35,7 @@ function CommunityBody({ data }: { data: CommunityData }) {
   const online = useOnlineStatus();
   const navigate = useNavigate();
   const [dialogFor, setDialogFor] = useState<{ category: string | null } | null>(null);
-  const reportNotice = useQueuedReportSender(data);
+  const reportNotice = useQueuedReportNotice(data.partnerId);
   const summaries = useMemo(() => summarizeCategories(data.categories, data.threads, data.tier), [data.categories, data.threads, data.tier]);
   const postable = useMemo(() => postableCategories(data.categories, data.tier), [data.categories, data.tier]);
   const progress = useMemo(

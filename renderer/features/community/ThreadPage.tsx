@@ -17,7 +17,7 @@ import { PostAuthor } from './components/PostAuthor';
 import { RefusedInThread, refusedPostIds } from './components/RefusedPosts';
 import { postReply } from './community-writes';
 import { useCommunityData, useThreadPosts, type CommunityData } from './use-community-data';
-import { useQueuedReportSender } from './use-queued-reports';
+import { useQueuedReportNotice } from './use-queued-reports';
 import './community.css';
 
 export function ThreadPage() {
@@ -42,7 +42,7 @@ type Thread = NonNullable<ReturnType<typeof useDocument<'tickets'>>['data']>;
 function ThreadBody({ data, threadId, thread, threadLoading }: { data: CommunityData; threadId: string; thread: Thread | null; threadLoading: boolean }) {
   const posts = useThreadPosts(threadId);
   const online = useOnlineStatus();
-  const reportNotice = useQueuedReportSender(data);
+  const reportNotice = useQueuedReportNotice(data.partnerId);
   const [reply, setReply] = useState('');
   const [replyError, setReplyError] = useState<string | null>(null);
   const [replyNotice, setReplyNotice] = useState<string | null>(null);

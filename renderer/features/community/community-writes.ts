@@ -2,7 +2,7 @@
  * Every write the community screens make. Threads and posts go to the local store and replication
  * pushes them (queued offline; the server's refusal lands in Sync problems and on the thread).
  * Helpful answers and reports are RPCs, so they need the connection; a report made offline waits
- * in a local document of the workspace until it can be sent.
+ * in a local document of the workspace until a sending round (one at a time per partner) sends it.
  */
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { map, type Observable } from 'rxjs';
@@ -145,11 +145,75 @@ export interface QueuedReportOutcome {
   refused: string[];
 }
 
+/** How the partner's last sending round ended: its outcome, or the error that stopped it. */
+export type QueuedReportRound = { ok: true; outcome: QueuedReportOutcome } | { ok: false; error: unknown };
+
+interface PartnerRounds {
+  running: Promise<QueuedReportOutcome>;
+  /** The round asked for while one ran: reports queued meanwhile were not in the running round's list. */
+  next: Promise<QueuedReportOutcome> | null;
+}
+
+const reportRounds = new Map<string, PartnerRounds>();
+const lastReportRounds = new Map<string, QueuedReportRound>();
+const reportRoundEnded = new EventTarget();
+
+/** The partner's last sending round in this session that sent or lost a report, or failed; null before the first. */
+export function lastQueuedReportRound(partnerId: string): QueuedReportRound | null {
+  return lastReportRounds.get(partnerId) ?? null;
+}
+
+/** Tells every screen showing what happened to reports made offline that a sending round ended. */
+export function onQueuedReportRoundEnded(listener: () => void): () => void {
+  reportRoundEnded.addEventListener('ended', listener);
+  return () => reportRoundEnded.removeEventListener('ended', listener);
+}
+
+function endRound(partnerId: string, round: QueuedReportRound) {
+  lastReportRounds.set(partnerId, round);
+  reportRoundEnded.dispatchEvent(new Event('ended'));
+}
+
+function startReportRound(db: WorkstationDatabase, client: SupabaseClient, partnerId: string): Promise<QueuedReportOutcome> {
+  const round = sendRound(db, client, partnerId).then(
+    (outcome) => {
+      // A round that sent nothing (offline, or a follow-up finding the queue empty) keeps the last notice true.
+      if (outcome.sent > 0 || outcome.refused.length > 0) endRound(partnerId, { ok: true, outcome });
+      return outcome;
+    },
+    (error: unknown) => {
+      endRound(partnerId, { ok: false, error });
+      throw error;
+    },
+  );
+  const entry: PartnerRounds = { running: round, next: null };
+  reportRounds.set(partnerId, entry);
+  const finish = () => {
+    if (reportRounds.get(partnerId) === entry && entry.next === null) reportRounds.delete(partnerId);
+  };
+  round.then(finish, finish);
+  return round;
+}
+
 /**
- * Sends the reports kept offline; each one the server answers leaves the queue. Stops at the first
- * network failure and leaves the rest for the next try.
+ * Sends the reports kept offline, one round at a time: a call while a round runs shares the single
+ * round that starts when it ends, so two callers never send a report twice and a report queued
+ * mid-round is not left waiting. Each report the server answers leaves the queue; a round stops at
+ * the first network failure and leaves the rest for the next.
  */
-export async function sendQueuedReports(db: WorkstationDatabase, client: SupabaseClient, partnerId: string): Promise<QueuedReportOutcome> {
+export function sendQueuedReports(db: WorkstationDatabase, client: SupabaseClient, partnerId: string): Promise<QueuedReportOutcome> {
+  const current = reportRounds.get(partnerId);
+  if (!current) return startReportRound(db, client, partnerId);
+  if (current.next) return current.next;
+  const next = current.running.then(
+    () => startReportRound(db, client, partnerId),
+    () => startReportRound(db, client, partnerId),
+  );
+  current.next = next;
+  return next;
+}
+
+async function sendRound(db: WorkstationDatabase, client: SupabaseClient, partnerId: string): Promise<QueuedReportOutcome> {
   const outcome: QueuedReportOutcome = { sent: 0, refused: [] };
   for (const report of await readQueued(db, partnerId)) {
     const { error } = await client.rpc('report_post', { message_id: report.message_id, reason: report.reason });

@@ -1,8 +1,9 @@
 /**
  * Ticket attachments waiting to upload, kept on this device (IndexedDB, one record per message id)
- * so a file attached offline is not lost, and the uploader that sends them to the private
- * `ticket-attachments` bucket when the workstation is online. Records are checked with zod when
- * read: a damaged or older record reads as absent rather than as a half-formed upload.
+ * so a file attached offline is not lost, the uploader that sends them to the private
+ * `ticket-attachments` bucket when the workstation is online, and what its last round left behind.
+ * Records are checked with zod when read: a damaged or older record reads as absent rather than as
+ * a half-formed upload.
  */
 import { z } from 'zod';
 import { createIdbStore } from '../../platform/idb-store';
@@ -22,7 +23,7 @@ export const pendingAttachmentSchema = z.object({
   mime: z.string().min(1),
   bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'The waiting attachment has no file bytes.'),
   savedAt: z.string(),
-  /** The server's refusal of the last upload, as a sentence; retried when the page opens or the network returns. */
+  /** The server's refusal of the last upload, as a sentence; retried when the workspace opens or the network returns. */
   refused: z.string().nullable(),
 });
 export type PendingAttachment = z.infer<typeof pendingAttachmentSchema>;
@@ -84,18 +85,68 @@ function refusal(status: number, name: string, detail: string): string {
 
 export type UploadRound = { uploaded: number; failed: string | null };
 
-const running = new Map<string, Promise<UploadRound>>();
+interface PartnerRounds {
+  running: Promise<UploadRound>;
+  /** The round asked for while one ran: files kept meanwhile were not in the running round's list. */
+  next: Promise<UploadRound> | null;
+}
+
+const rounds = new Map<string, PartnerRounds>();
+const lastProblems = new Map<string, string | null>();
+
+/** Why the partner's last upload round left something behind, as a sentence; null when nothing did. */
+export function attachmentUploadProblem(partnerId: string): string | null {
+  return lastProblems.get(partnerId) ?? null;
+}
+
+/** Tells every screen showing the upload problem that a round ended with a different one. */
+export function onAttachmentUploadProblemChange(listener: () => void): () => void {
+  changes.addEventListener('problem', listener);
+  return () => changes.removeEventListener('problem', listener);
+}
+
+function settleProblem(partnerId: string, problem: string | null) {
+  if (attachmentUploadProblem(partnerId) === problem) return;
+  lastProblems.set(partnerId, problem);
+  changes.dispatchEvent(new Event('problem'));
+}
+
+function startRound(client: SupabaseClient, partnerId: string, retryRefused: boolean): Promise<UploadRound> {
+  const round = uploadRound(client, partnerId, retryRefused).then(
+    (result) => {
+      settleProblem(partnerId, result.failed);
+      return result;
+    },
+    (error: unknown) => {
+      settleProblem(partnerId, `Attachments could not be uploaded (${errorMessage(error)}). They are kept on this device.`);
+      throw error;
+    },
+  );
+  const entry: PartnerRounds = { running: round, next: null };
+  rounds.set(partnerId, entry);
+  const finish = () => {
+    if (rounds.get(partnerId) === entry && entry.next === null) rounds.delete(partnerId);
+  };
+  round.then(finish, finish);
+  return round;
+}
 
 /**
- * Uploads every waiting attachment of the partner; one round at a time (a call while one runs shares
- * it). A refused upload is kept with the reason; a network failure is simply tried again next round.
+ * Uploads every waiting attachment of the partner, one round at a time: a call while a round runs
+ * shares the single round that starts when it ends, so two callers (the shell and a test, say)
+ * never upload the same file twice and a file kept mid-round is not left waiting. A refused upload
+ * is kept with the reason; a network failure is simply tried again next round.
  */
 export function uploadPendingAttachments(client: SupabaseClient, partnerId: string, retryRefused: boolean): Promise<UploadRound> {
-  const current = running.get(partnerId);
-  if (current) return current;
-  const round = uploadRound(client, partnerId, retryRefused).finally(() => running.delete(partnerId));
-  running.set(partnerId, round);
-  return round;
+  const current = rounds.get(partnerId);
+  if (!current) return startRound(client, partnerId, retryRefused);
+  if (current.next) return current.next;
+  const next = current.running.then(
+    () => startRound(client, partnerId, retryRefused),
+    () => startRound(client, partnerId, retryRefused),
+  );
+  current.next = next;
+  return next;
 }
 
 async function uploadRound(client: SupabaseClient, partnerId: string, retryRefused: boolean): Promise<UploadRound> {

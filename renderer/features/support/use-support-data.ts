@@ -1,17 +1,15 @@
 /**
  * Everything the Support screens read, live from the local store: this partner's support tickets,
  * one ticket's conversation, the support settings (response targets, Slack), the group calls the
- * tier reaches with this partner's registrations, and the attachments still waiting to upload
- * (whose uploader this hook also runs: on open, on every change, and when the network returns).
+ * tier reaches with this partner's registrations, and the attachments still waiting to upload with
+ * what the uploader's last round left behind (the uploader itself runs in the shell, on any screen).
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
-import type { SupabaseClient } from '@supabase/supabase-js';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useDatabase } from '../../data/DatabaseProvider';
 import { useDocument, useQuery } from '../../data/use-query';
 import { useCatalog } from '../../data/workstation-hooks';
 import { useOpenWorkspace } from '../../session';
 import { useTierAccess } from '../../session/use-entitlement';
-import { useOnlineStatus } from '../../platform/online-status';
 import { useNow } from '../../ui/use-now';
 import { systemTimeZone } from '../../ui/format';
 import { errorMessage } from '../../ui/error-message';
@@ -19,7 +17,13 @@ import { resolveTimeZone } from '../../../sync/domain/zoned-time';
 import { TIERS, type Tier } from '../../../sync/schema/fields';
 import { groupCallBodySchema, supportSettingsBodySchema, type GroupCallBody, type SupportSettingsBody } from '../../../sync/schema/community-bodies';
 import { buildThreadView, responseHoursFor } from '../../../sync/domain/support-tickets';
-import { listPendingAttachments, onPendingAttachmentsChange, uploadPendingAttachments, type PendingAttachment } from './attachment-queue';
+import {
+  attachmentUploadProblem,
+  listPendingAttachments,
+  onAttachmentUploadProblemChange,
+  onPendingAttachmentsChange,
+  type PendingAttachment,
+} from './attachment-queue';
 
 export interface GroupCall {
   id: string;
@@ -45,23 +49,19 @@ function useSupportSettings(): { settings: SupportSettingsBody | null; loading: 
 export interface AttachmentUploads {
   /** Message id → the attachment still on this device only. */
   pending: ReadonlyMap<string, PendingAttachment>;
-  /** Why the last round left something behind, as a sentence. */
+  /** Why a file is stuck, as a sentence: the list could not be read, or the last upload round left it behind. */
   problem: string | null;
   /** Whether this workspace uploads at all (the demo workspace does not). */
   syncs: boolean;
 }
 
+/** What the Support screens show of the uploader (driven by the shell), kept current by the queue's change events. */
 export function useAttachmentUploads(): AttachmentUploads {
   const workspace = useOpenWorkspace();
   const partnerId = workspace?.partnerId ?? null;
-  const client: SupabaseClient | null = workspace?.sync?.client ?? null;
-  const online = useOnlineStatus();
   const [pending, setPending] = useState<ReadonlyMap<string, PendingAttachment>>(new Map());
-  const [problem, setProblem] = useState<string | null>(null);
-  // Bumped when the page opens and when the network returns: the moments a refused upload is retried.
-  const [retryToken, setRetryToken] = useState(1);
-  const retriedFor = useRef(0);
-  const [changeToken, setChangeToken] = useState(0);
+  const [readProblem, setReadProblem] = useState<string | null>(null);
+  const roundProblem = useSyncExternalStore(onAttachmentUploadProblemChange, () => (partnerId ? attachmentUploadProblem(partnerId) : null));
 
   useEffect(() => {
     if (!partnerId) return undefined;
@@ -71,9 +71,9 @@ export function useAttachmentUploads(): AttachmentUploads {
         (records) => {
           if (!active) return;
           setPending(new Map(records.map((record) => [record.messageId, record])));
-          setChangeToken((token) => token + 1);
+          setReadProblem(null);
         },
-        (error: unknown) => active && setProblem(errorMessage(error)),
+        (error: unknown) => active && setReadProblem(errorMessage(error)),
       );
     void load();
     const stop = onPendingAttachmentsChange(() => void load());
@@ -83,28 +83,7 @@ export function useAttachmentUploads(): AttachmentUploads {
     };
   }, [partnerId]);
 
-  useEffect(() => {
-    const onOnline = () => setRetryToken((token) => token + 1);
-    window.addEventListener('online', onOnline);
-    return () => window.removeEventListener('online', onOnline);
-  }, []);
-
-  const hasWork = pending.size > 0;
-  useEffect(() => {
-    if (!client || !partnerId || !online || !hasWork) return undefined;
-    let active = true;
-    const retryRefused = retriedFor.current !== retryToken;
-    retriedFor.current = retryToken;
-    uploadPendingAttachments(client, partnerId, retryRefused).then(
-      (round) => active && setProblem(round.failed),
-      (error: unknown) => active && setProblem(`Attachments could not be uploaded (${errorMessage(error)}). They are kept on this device.`),
-    );
-    return () => {
-      active = false;
-    };
-  }, [client, partnerId, online, hasWork, retryToken, changeToken]);
-
-  return { pending, problem, syncs: client !== null };
+  return { pending, problem: readProblem ?? roundProblem, syncs: Boolean(workspace?.sync?.client) };
 }
 
 export function useSupportData() {

@@ -225,7 +225,7 @@ export function PostItem({
         {notice ? <p role="status">{notice}</p> : null}
         {reportQueued ? (
           <p role="status" className="community-post__note">
-            Your report of this post is kept on this device and sent to the SISO team when you are back online with the Community open.
+            Your report of this post is kept on this device and sent to the SISO team when you are back online.
           </p>
         ) : null}
       </article>
