@@ -19,6 +19,7 @@ import type { WorkstationDatabase } from '../../../sync/schema/database';
 import type { Tier } from '../../../sync/schema/fields';
 import { ticketMessageSchema, type TicketMessageDoc } from '../../../sync/schema/ticket-messages.schema';
 import { ticketSchema, type TicketDoc } from '../../../sync/schema/tickets.schema';
+import { createSerialRounds } from '../../data/serial-rounds';
 
 function newMessage(partnerId: string, threadId: string, body: string, now: string): TicketMessageDoc {
   return ticketMessageSchema.parse({
@@ -148,13 +149,7 @@ export interface QueuedReportOutcome {
 /** How the partner's last sending round ended: its outcome, or the error that stopped it. */
 export type QueuedReportRound = { ok: true; outcome: QueuedReportOutcome } | { ok: false; error: unknown };
 
-interface PartnerRounds {
-  running: Promise<QueuedReportOutcome>;
-  /** The round asked for while one ran: reports queued meanwhile were not in the running round's list. */
-  next: Promise<QueuedReportOutcome> | null;
-}
-
-const reportRounds = new Map<string, PartnerRounds>();
+const reportRounds = createSerialRounds<QueuedReportOutcome>();
 const lastReportRounds = new Map<string, QueuedReportRound>();
 const reportRoundEnded = new EventTarget();
 
@@ -174,8 +169,8 @@ function endRound(partnerId: string, round: QueuedReportRound) {
   reportRoundEnded.dispatchEvent(new Event('ended'));
 }
 
-function startReportRound(db: WorkstationDatabase, client: SupabaseClient, partnerId: string): Promise<QueuedReportOutcome> {
-  const round = sendRound(db, client, partnerId).then(
+function runReportRound(db: WorkstationDatabase, client: SupabaseClient, partnerId: string): Promise<QueuedReportOutcome> {
+  return sendRound(db, client, partnerId).then(
     (outcome) => {
       // A round that sent nothing (offline, or a follow-up finding the queue empty) keeps the last notice true.
       if (outcome.sent > 0 || outcome.refused.length > 0) endRound(partnerId, { ok: true, outcome });
@@ -186,13 +181,6 @@ function startReportRound(db: WorkstationDatabase, client: SupabaseClient, partn
       throw error;
     },
   );
-  const entry: PartnerRounds = { running: round, next: null };
-  reportRounds.set(partnerId, entry);
-  const finish = () => {
-    if (reportRounds.get(partnerId) === entry && entry.next === null) reportRounds.delete(partnerId);
-  };
-  round.then(finish, finish);
-  return round;
 }
 
 /**
@@ -202,15 +190,7 @@ function startReportRound(db: WorkstationDatabase, client: SupabaseClient, partn
  * the first network failure and leaves the rest for the next.
  */
 export function sendQueuedReports(db: WorkstationDatabase, client: SupabaseClient, partnerId: string): Promise<QueuedReportOutcome> {
-  const current = reportRounds.get(partnerId);
-  if (!current) return startReportRound(db, client, partnerId);
-  if (current.next) return current.next;
-  const next = current.running.then(
-    () => startReportRound(db, client, partnerId),
-    () => startReportRound(db, client, partnerId),
-  );
-  current.next = next;
-  return next;
+  return reportRounds(partnerId, () => runReportRound(db, client, partnerId));
 }
 
 async function sendRound(db: WorkstationDatabase, client: SupabaseClient, partnerId: string): Promise<QueuedReportOutcome> {

@@ -12,6 +12,7 @@ import { sha256Hex } from '../../platform/sha256';
 import { useOnlineStatus } from '../../platform/online-status';
 import { useOpenWorkspace } from '../../session';
 import { errorMessage } from '../../ui/error-message';
+import { createSerialRounds } from '../../data/serial-rounds';
 
 export const PROPOSAL_BUCKET = 'proposals';
 
@@ -176,19 +177,15 @@ function refusal(status: number, detail: string): string {
 
 export type ProposalUploadRound = { uploaded: number; failed: string | null };
 
-const running = new Map<string, Promise<ProposalUploadRound>>();
+const rounds = createSerialRounds<ProposalUploadRound>();
 
 /**
- * Uploads every waiting file of the partner, one round at a time (a call while one runs shares
- * it). A refused upload keeps its reason and waits for `retryRefused`; a network failure is simply
- * tried again next round.
+ * Uploads every waiting file of the partner, one round at a time (serial-rounds: a file kept
+ * mid-round goes in the follow-up round). A refused upload keeps its reason and waits for
+ * `retryRefused`; a network failure is simply tried again next round.
  */
 export function uploadWaitingProposalFiles(client: SupabaseClient, partnerId: string, retryRefused: boolean): Promise<ProposalUploadRound> {
-  const current = running.get(partnerId);
-  if (current) return current;
-  const round = uploadRound(client, partnerId, retryRefused).finally(() => running.delete(partnerId));
-  running.set(partnerId, round);
-  return round;
+  return rounds(partnerId, () => uploadRound(client, partnerId, retryRefused));
 }
 
 async function uploadRound(client: SupabaseClient, partnerId: string, retryRefused: boolean): Promise<ProposalUploadRound> {

@@ -10,6 +10,7 @@ import { createIdbStore } from '../../platform/idb-store';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { TICKET_ATTACHMENT_BUCKET } from '../../../sync/domain/support-tickets';
 import { errorMessage } from '../../ui/error-message';
+import { createSerialRounds } from '../../data/serial-rounds';
 
 const DB_NAME = 'siso-ticket-attachments';
 const STORE = 'pending';
@@ -85,13 +86,7 @@ function refusal(status: number, name: string, detail: string): string {
 
 export type UploadRound = { uploaded: number; failed: string | null };
 
-interface PartnerRounds {
-  running: Promise<UploadRound>;
-  /** The round asked for while one ran: files kept meanwhile were not in the running round's list. */
-  next: Promise<UploadRound> | null;
-}
-
-const rounds = new Map<string, PartnerRounds>();
+const rounds = createSerialRounds<UploadRound>();
 const lastProblems = new Map<string, string | null>();
 
 /** Why the partner's last upload round left something behind, as a sentence; null when nothing did. */
@@ -111,8 +106,8 @@ function settleProblem(partnerId: string, problem: string | null) {
   changes.dispatchEvent(new Event('problem'));
 }
 
-function startRound(client: SupabaseClient, partnerId: string, retryRefused: boolean): Promise<UploadRound> {
-  const round = uploadRound(client, partnerId, retryRefused).then(
+function runRound(client: SupabaseClient, partnerId: string, retryRefused: boolean): Promise<UploadRound> {
+  return uploadRound(client, partnerId, retryRefused).then(
     (result) => {
       settleProblem(partnerId, result.failed);
       return result;
@@ -122,13 +117,6 @@ function startRound(client: SupabaseClient, partnerId: string, retryRefused: boo
       throw error;
     },
   );
-  const entry: PartnerRounds = { running: round, next: null };
-  rounds.set(partnerId, entry);
-  const finish = () => {
-    if (rounds.get(partnerId) === entry && entry.next === null) rounds.delete(partnerId);
-  };
-  round.then(finish, finish);
-  return round;
 }
 
 /**
@@ -138,15 +126,7 @@ function startRound(client: SupabaseClient, partnerId: string, retryRefused: boo
  * is kept with the reason; a network failure is simply tried again next round.
  */
 export function uploadPendingAttachments(client: SupabaseClient, partnerId: string, retryRefused: boolean): Promise<UploadRound> {
-  const current = rounds.get(partnerId);
-  if (!current) return startRound(client, partnerId, retryRefused);
-  if (current.next) return current.next;
-  const next = current.running.then(
-    () => startRound(client, partnerId, retryRefused),
-    () => startRound(client, partnerId, retryRefused),
-  );
-  current.next = next;
-  return next;
+  return rounds(partnerId, () => runRound(client, partnerId, retryRefused));
 }
 
 async function uploadRound(client: SupabaseClient, partnerId: string, retryRefused: boolean): Promise<UploadRound> {
