@@ -12,7 +12,7 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import { seedId } from '../../sync/server/db/seed';
 import { seedUsers } from '../../sync/server/db/seed-accounts';
 import { startTestBackend, type TestBackend } from '../fixtures/backend';
-import { decideDiscount, listDiscountApprovals } from '../../renderer/features/admin/proposal-approvals-admin';
+import { decideDiscount, listDiscountApprovals } from '../../renderer/features/admin/money/proposal-approvals-admin';
 
 const bucket = 'proposals';
 const pdfBytes = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');

@@ -11,7 +11,7 @@ import {
   newGroupCallDraft,
   type ArticleDraft,
   type GroupCallDraft,
-} from '../../renderer/features/admin/community-authoring';
+} from '../../renderer/features/admin/community/community-authoring';
 import { articleBodySchema, groupCallBodySchema } from '../../sync/schema/community-bodies';
 
 function article(overrides: Partial<ArticleDraft> = {}): ArticleDraft {

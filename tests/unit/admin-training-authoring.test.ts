@@ -1,5 +1,5 @@
 /**
- * The course authoring draft (renderer/features/admin/training-authoring.ts): what a blank draft is
+ * The course authoring draft (renderer/features/admin/training/training-authoring.ts): what a blank draft is
  * refused for, that a filled one becomes bodies partners' schemas accept with the module order as
  * the index and the key kept apart from the questions, single-choice key rules, and that a stored
  * course reads back into the same draft.
@@ -15,7 +15,7 @@ import {
   newCourseDraft,
   newModule,
   type CourseDraft,
-} from '../../renderer/features/admin/training-authoring';
+} from '../../renderer/features/admin/training/training-authoring';
 
 function filledDraft(): CourseDraft {
   const draft = newCourseDraft(7);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withConflicts } from '../../renderer/features/admin/deal-registrations-admin';
+import { withConflicts } from '../../renderer/features/admin/partners/deal-registrations-admin';
 
 const now = new Date('2026-12-01T12:00:00.000Z');
 const row = (id: string, partner: string, fields: Record<string, string | null>) => ({

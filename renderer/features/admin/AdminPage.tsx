@@ -6,23 +6,23 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { PageHeader } from '../../ui/PageHeader';
-import { AssetsPanel } from './AssetsPanel';
-import { BrandGuidelinesPanel } from './BrandGuidelinesPanel';
-import { CommissionsPanel } from './CommissionsPanel';
-import { PartnersPanel } from './PartnersPanel';
-import { PayoutsPanel } from './PayoutsPanel';
-import { PromotionsPanel } from './PromotionsPanel';
-import { TrainingPanel } from './TrainingPanel';
-import { SupportInboxPanel } from './SupportInboxPanel';
-import { CommunityPanel } from './CommunityPanel';
-import { DealRegistrationsPanel } from './DealRegistrationsPanel';
-import { ProposalApprovalsPanel } from './ProposalApprovalsPanel';
-import { ClientProjectsPanel } from './ClientProjectsPanel';
-import { TemplatesPanel } from './TemplatesPanel';
-import { TierRulesPanel } from './TierRulesPanel';
-import { UsagePanel } from './UsagePanel';
-import { useAdminAccess, type AdminAccess } from './use-admin-access';
-import './admin.css';
+import { AssetsPanel } from './content/AssetsPanel';
+import { BrandGuidelinesPanel } from './content/BrandGuidelinesPanel';
+import { CommissionsPanel } from './money/CommissionsPanel';
+import { PartnersPanel } from './partners/PartnersPanel';
+import { PayoutsPanel } from './money/PayoutsPanel';
+import { PromotionsPanel } from './content/PromotionsPanel';
+import { TrainingPanel } from './training/TrainingPanel';
+import { SupportInboxPanel } from './support/SupportInboxPanel';
+import { CommunityPanel } from './community/CommunityPanel';
+import { DealRegistrationsPanel } from './partners/DealRegistrationsPanel';
+import { ProposalApprovalsPanel } from './money/ProposalApprovalsPanel';
+import { ClientProjectsPanel } from './partners/ClientProjectsPanel';
+import { TemplatesPanel } from './content/TemplatesPanel';
+import { TierRulesPanel } from './content/TierRulesPanel';
+import { UsagePanel } from './content/UsagePanel';
+import { useAdminAccess, type AdminAccess } from './shared/use-admin-access';
+import './shared/admin.css';
 
 const TABS = [
   { id: 'assets', label: 'Assets' },
