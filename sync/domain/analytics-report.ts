@@ -1,22 +1,28 @@
 /**
  * The Elite executive report: the figures it shows (computed here from the partner's own leads and
- * earnings) and its six-page PDF made with pdf-lib — cover, summary KPIs, trend, funnel, sources and
- * forecast — with charts drawn as vector shapes and the partner's brand on a white-label report.
- * Pure: rows, fonts and the clock arrive as arguments.
+ * earnings; the forecast is the Analytics page's own, from analytics.ts) and its six-page PDF made
+ * with pdf-lib — cover, summary KPIs, trend, funnel, sources and forecast — with charts drawn as
+ * vector shapes and the partner's brand on a white-label report. Pure: rows, fonts and the clock
+ * arrive as arguments.
  */
 import { PDFDocument, rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
-import { LEAD_SOURCES, LEAD_STAGES, type LeadSource, type LeadStage } from '../schema/leads.schema';
+import { LEAD_SOURCES, LEAD_STAGES, type LeadStage } from '../schema/leads.schema';
 import { foldForSearch, sourceLabel, stageLabel } from './leads';
 import { embedNotoSans, type FontBytes } from './pdf/embed-fonts';
 import { assertDrawable } from './proposals/glyphs';
 import { KPI_METRIC_LABELS, type DashboardKpi, type KpiMetric } from './analytics-layout';
+import { FORECAST_METHOD, OPEN_STAGES, forecastFromRows, formatCloses, type AnalyticsActivity, type AnalyticsLead, type Forecast } from './analytics';
 import type { EarningRowInput } from './dashboard-stats';
 
-export interface ReportLead {
-  readonly stage: LeadStage;
-  readonly source?: LeadSource | string | null;
-  readonly created_at: string;
-  readonly stage_changed_at?: string | null;
+/** A lead as the report reads it: the Analytics page's lead, so both forecast from the same rows. */
+export type ReportLead = AnalyticsLead;
+
+/** What the forecast learns from besides the leads: as on the Analytics page. */
+export interface ReportForecastInput {
+  /** Stage changes (activities of kind stage_change): the per-stage win rates and timings. */
+  readonly activities: readonly AnalyticsActivity[];
+  /** The partner's commission rate in percent; null while unknown (then there is no forecast, as on the page). */
+  readonly commissionRate: number | null;
 }
 
 export interface MoneyTotal {
@@ -33,13 +39,6 @@ export interface TrendPoint {
   cohortWon: number;
 }
 
-export interface ForecastPoint {
-  days: 30 | 60 | 90;
-  low: number;
-  expected: number;
-  high: number;
-}
-
 export interface ExecutiveFigures {
   /** First and last day of the period, YYYY-MM-DD. */
   periodStart: string;
@@ -54,13 +53,11 @@ export interface ExecutiveFigures {
   trend: TrendPoint[];
   funnel: { stage: LeadStage; label: string; count: number }[];
   sources: { label: string; count: number }[];
-  forecast: ForecastPoint[];
-  /** Won ÷ closed (won + lost) over all history: the rate the forecast applies. */
-  closeRate: number | null;
+  /** The Analytics page's forecast for the same rows (analytics.ts forecastFor). */
+  forecast: Forecast | null;
 }
 
 const DAY_MS = 86_400_000;
-const OPEN_STAGES: readonly LeadStage[] = ['new', 'contacted', 'qualified', 'proposal'];
 
 function monthKey(date: Date): string {
   return date.toISOString().slice(0, 7);
@@ -68,10 +65,16 @@ function monthKey(date: Date): string {
 
 /**
  * The report's figures. The period is the last `months` calendar months (UTC) ending with `now`'s
- * month. The forecast applies the partner's historical close rate (won ÷ closed) to the open
- * pipeline, spread over their average days to close, with a 90 % binomial range around it.
+ * month. The forecast is not the report's own: it is the one the Analytics page shows, computed by
+ * the same function from the same leads, stage changes and commission rate.
  */
-export function computeExecutiveFigures(leads: readonly ReportLead[], earnings: readonly EarningRowInput[], now: Date, months = 6): ExecutiveFigures {
+export function computeExecutiveFigures(
+  leads: readonly ReportLead[],
+  earnings: readonly EarningRowInput[],
+  now: Date,
+  forecastInput: ReportForecastInput,
+  months = 6,
+): ExecutiveFigures {
   const startDate = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (months - 1), 1));
   const start = startDate.toISOString();
   const end = now.toISOString();
@@ -88,14 +91,10 @@ export function computeExecutiveFigures(leads: readonly ReportLead[], earnings: 
   let periodWon = 0;
   let conversions = 0;
   let open = 0;
-  let won = 0;
-  let lost = 0;
   let closeDaysTotal = 0;
   let closeDaysCount = 0;
   for (const lead of leads) {
-    if (lead.stage === 'won') won += 1;
-    else if (lead.stage === 'lost') lost += 1;
-    else if (OPEN_STAGES.includes(lead.stage)) open += 1;
+    if (OPEN_STAGES.includes(lead.stage)) open += 1;
     const closedAt = lead.stage_changed_at ?? lead.created_at;
     if (lead.stage === 'won') {
       const days = (Date.parse(closedAt) - Date.parse(lead.created_at)) / DAY_MS;
@@ -130,15 +129,7 @@ export function computeExecutiveFigures(leads: readonly ReportLead[], earnings: 
     if (month < startMonth || month > endMonth) continue;
     earningTotals.set(row.currency, (earningTotals.get(row.currency) ?? 0) + row.amount);
   }
-  const closeRate = won + lost > 0 ? won / (won + lost) : null;
   const avgDaysToClose = closeDaysCount > 0 ? closeDaysTotal / closeDaysCount : null;
-  const forecast = ([30, 60, 90] as const).map((days) => {
-    const share = avgDaysToClose === null ? 1 : Math.min(1, days / Math.max(avgDaysToClose, 1));
-    const p = (closeRate ?? 0) * share;
-    const expected = open * p;
-    const spread = 1.645 * Math.sqrt(open * p * (1 - p));
-    return { days, low: Math.max(0, Math.floor(expected - spread)), expected: round1(expected), high: Math.min(open, Math.ceil(expected + spread)) };
-  });
   return {
     periodStart: start.slice(0, 10),
     periodEnd: end.slice(0, 10),
@@ -151,8 +142,7 @@ export function computeExecutiveFigures(leads: readonly ReportLead[], earnings: 
     trend,
     funnel: LEAD_STAGES.map((stage) => ({ stage, label: stageLabel(stage), count: funnelCounts.get(stage) ?? 0 })),
     sources: [...sourceCounts].map(([label, count]) => ({ label, count })).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label)),
-    forecast,
-    closeRate,
+    forecast: forecastFromRows(leads, forecastInput.activities, forecastInput.commissionRate),
   };
 }
 
@@ -312,6 +302,81 @@ function lineChart(page: PDFPage, frame: Frame, points: readonly TrendPoint[], b
   });
 }
 
+/**
+ * Lines of at most `width` points, broken at spaces. Each word is measured once (a measurement is a
+ * font layout, slow on a cold start), so kerning across words is ignored; the margin absorbs it.
+ */
+function wrapText(text: string, font: PDFFont, size: number, width: number): string[] {
+  const space = font.widthOfTextAtSize(' ', size);
+  const lines: string[] = [];
+  let line = '';
+  let lineWidth = 0;
+  for (const word of text.split(/\s+/)) {
+    const wordWidth = font.widthOfTextAtSize(word, size);
+    if (line && lineWidth + space + wordWidth > width) {
+      lines.push(line);
+      line = '';
+      lineWidth = 0;
+    }
+    lineWidth += (line ? space : 0) + wordWidth;
+    line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+const FORECAST_STAGE_NAMES: Record<string, string> = { new: 'New', contacted: 'Contacted', qualified: 'Qualified', proposal: 'Proposal' };
+
+/** The forecast page's body: the same table of horizons, rates and method the Analytics page shows. */
+function drawForecast(
+  page: PDFPage,
+  forecast: Forecast | null,
+  brand: RGB,
+  { regular, bold }: { regular: PDFFont; bold: PDFFont },
+  formatMoney: ExecutiveReportInput['formatMoney'],
+) {
+  const textWidth = PAGE_WIDTH - MARGIN * 2;
+  const paragraph = (text: string, top: number, size = 11) =>
+    wrapText(text, regular, size, textWidth).forEach((line, index) => page.drawText(line, { x: MARGIN, y: top - index * (size + 3), size, font: regular, color: MUTED }));
+  if (forecast === null) {
+    paragraph('The forecast appears once your commission rate has synced to this device.', PAGE_HEIGHT - 130);
+    return;
+  }
+  if (forecast.kind === 'not-enough-history') {
+    paragraph(`Not enough history to forecast yet: ${forecast.closedLeads} closed leads so far, and the forecast learns from at least ${forecast.needed}.`, PAGE_HEIGHT - 130);
+    return;
+  }
+  page.drawText(`Expected from your ${forecast.openLeads} open leads (90% range)`, { x: MARGIN, y: PAGE_HEIGHT - 104, size: 11, font: bold, color: INK });
+  paragraph('Each band is the range of won deals, its line the expected number; under each horizon, the expected commission per currency.', PAGE_HEIGHT - 120, 9);
+  const frame: Frame = { x: MARGIN + 30, y: 222, width: PAGE_WIDTH - MARGIN * 2 - 40, height: 200 };
+  const max = axisMax(Math.max(1, ...forecast.horizons.map((horizon) => horizon.closes.high)));
+  drawAxes(page, frame, max, regular);
+  const slot = frame.width / forecast.horizons.length;
+  const yOf = (value: number) => frame.y + (value / max) * frame.height;
+  forecast.horizons.forEach((horizon, index) => {
+    const { low, expected, high } = horizon.closes;
+    const cx = frame.x + slot * index + slot / 2;
+    page.drawRectangle({ x: cx - 30, y: yOf(low), width: 60, height: Math.max(1, yOf(high) - yOf(low)), color: brand, opacity: 0.25 });
+    page.drawLine({ start: { x: cx - 30, y: yOf(expected) }, end: { x: cx + 30, y: yOf(expected) }, thickness: 3, color: brand });
+    const label = `${formatCloses(expected)} (range ${formatCloses(low)} to ${formatCloses(high)})`;
+    page.drawText(label, { x: cx - bold.widthOfTextAtSize(label, 10) / 2, y: yOf(high) + 8, size: 10, font: bold, color: INK });
+    const days = `Next ${horizon.days} days`;
+    page.drawText(days, { x: cx - regular.widthOfTextAtSize(days, 9) / 2, y: frame.y - 14, size: 9, font: regular, color: MUTED });
+    // Expected commission, one currency a line as on the page (never summed across currencies).
+    const commission =
+      horizon.commission.length === 0
+        ? ['No estimated values on open leads']
+        : horizon.commission.map((row) => `${formatMoney(row.expected, row.currency)} (range ${formatMoney(row.low, row.currency)} to ${formatMoney(row.high, row.currency)})`);
+    commission.slice(0, 3).forEach((text, line) => {
+      const fitted = fitText(text, regular, 8, slot - 6);
+      page.drawText(fitted, { x: cx - regular.widthOfTextAtSize(fitted, 8) / 2, y: frame.y - 30 - line * 11, size: 8, font: regular, color: INK });
+    });
+  });
+  const rates = forecast.rates.map((rate) => `${FORECAST_STAGE_NAMES[rate.stage] ?? rate.stage} ${Math.round(rate.winRate * 100)}% (${rate.won} of ${rate.closed} won)`).join(' · ');
+  paragraph(`Win rates learned from your history: ${rates}.`, 146, 9.5);
+  paragraph(`Method: ${FORECAST_METHOD}`, 118, 9);
+}
+
 /** The report's PDF bytes. Rejects with a sentence when a name uses a character the fonts lack. */
 export async function renderExecutiveReport(input: ExecutiveReportInput): Promise<Uint8Array> {
   const { figures, partner } = input;
@@ -413,27 +478,9 @@ export async function renderExecutiveReport(input: ExecutiveReportInput): Promis
   if (sources.length === 0) sourcesPage.drawText('No leads were created in this period.', { x: MARGIN, y: PAGE_HEIGHT - 130, size: 11, font: regular, color: MUTED });
   else barChart(sourcesPage, chartFrame, sources.map((entry) => ({ label: entry.label, value: entry.count })), brand, regular, bold);
 
-  // 6. Forecast with its range.
+  // 6. Forecast with its range: the Analytics page's figures, printed as the page prints them.
   const forecastPage = newPage('Forecast', 'Expected won deals from the open pipeline, with a 90% range');
-  const forecastFrame: Frame = { ...chartFrame, height: chartFrame.height - 80 };
-  const max = axisMax(Math.max(1, ...figures.forecast.map((point) => point.high)));
-  drawAxes(forecastPage, forecastFrame, max, regular);
-  const slot = forecastFrame.width / figures.forecast.length;
-  figures.forecast.forEach((point, index) => {
-    const cx = forecastFrame.x + slot * index + slot / 2;
-    const yOf = (value: number) => forecastFrame.y + (value / max) * forecastFrame.height;
-    forecastPage.drawRectangle({ x: cx - 30, y: yOf(point.low), width: 60, height: Math.max(1, yOf(point.high) - yOf(point.low)), color: brand, opacity: 0.25 });
-    forecastPage.drawLine({ start: { x: cx - 30, y: yOf(point.expected) }, end: { x: cx + 30, y: yOf(point.expected) }, thickness: 3, color: brand });
-    const label = `${point.expected} (${point.low}–${point.high})`;
-    forecastPage.drawText(label, { x: cx - bold.widthOfTextAtSize(label, 10) / 2, y: yOf(point.high) + 8, size: 10, font: bold, color: INK });
-    const days = `Next ${point.days} days`;
-    forecastPage.drawText(days, { x: cx - regular.widthOfTextAtSize(days, 9) / 2, y: forecastFrame.y - 14, size: 9, font: regular, color: MUTED });
-  });
-  const method =
-    figures.closeRate === null
-      ? 'Method: no lead has been won or lost yet, so there is no close rate to forecast from.'
-      : `Method: ${figures.openPipeline} open leads × your close rate of ${(figures.closeRate * 100).toFixed(1)}% (won ÷ won and lost), spread over your average ${figures.avgDaysToClose ?? '—'} days to close.`;
-  forecastPage.drawText(fitText(method, regular, 9.5, PAGE_WIDTH - MARGIN * 2), { x: MARGIN, y: 62, size: 9.5, font: regular, color: MUTED });
+  drawForecast(forecastPage, figures.forecast, brand, fonts, input.formatMoney);
 
   pages.forEach((page, index) => {
     page.drawText(footer, { x: MARGIN, y: 24, size: 8, font: regular, color: MUTED });
@@ -456,12 +503,24 @@ export async function renderExecutiveReport(input: ExecutiveReportInput): Promis
  * code compiled (a cold render is many times a warm one). For the Elite dashboard to call in idle
  * time when it opens, with the same font bytes it will render with.
  */
+/** Enough closed history for a forecast, so the warm-up draws the forecast chart a real report draws. */
+const WARM_UP_LEADS: ReportLead[] = [
+  ...(['won', 'won', 'won', 'lost', 'lost'] as const).map((stage, index) => ({
+    id: `warm-up-${index}`,
+    stage,
+    source: 'website' as const,
+    created_at: '2025-11-01T00:00:00Z',
+    stage_changed_at: '2025-11-20T00:00:00Z',
+  })),
+  { id: 'warm-up-open', stage: 'proposal', source: 'website', created_at: '2025-12-01T00:00:00Z', estimated_value: 1000, currency: 'GBP' },
+];
+
 export async function prepareExecutiveReportRenderer(fonts: FontBytes): Promise<void> {
   const now = new Date('2026-01-01T00:00:00Z');
   await renderExecutiveReport({
     partner: { name: 'Ada Lovelace' },
     whiteLabel: true,
-    figures: computeExecutiveFigures([{ stage: 'won', source: 'website', created_at: '2025-12-01T00:00:00Z' }], [], now),
+    figures: computeExecutiveFigures(WARM_UP_LEADS, [], now, { activities: [], commissionRate: 20 }),
     kpis: [],
     fonts,
     now,

@@ -102,6 +102,7 @@ export class LocalCalendar {
   }
 
   private offsetAt(ms: number): number {
+    if (this.timeZone === 'UTC') return 0;
     const utcDay = Math.floor(ms / DAY_MS);
     const dayKey = utcDay * 2;
     let offset = this.offsets.get(dayKey);
@@ -792,6 +793,27 @@ export function forecast(leads: LeadIndex, history: StageHistory, commissionRate
   return { kind: 'ready', openLeads: open.length, rates, horizons };
 }
 
+/**
+ * The forecast the Analytics page shows, or null while the commission rate is unknown. The Elite
+ * executive report calls this too (through forecastFromRows), so the PDF prints the page's numbers.
+ */
+export function forecastFor(leads: LeadIndex, history: StageHistory, commissionRatePercent: number | null): Forecast | null {
+  return commissionRatePercent === null ? null : forecast(leads, history, commissionRatePercent);
+}
+
+/**
+ * forecastFor from plain rows, for callers without an engine. The forecast reads instants only
+ * (never local days), so the calendar's zone does not change it.
+ */
+export function forecastFromRows(leads: readonly AnalyticsLead[], activities: readonly AnalyticsActivity[], commissionRatePercent: number | null): Forecast | null {
+  return forecastFor(indexLeads(leads, new LocalCalendar('UTC')), indexStageHistory(activities), commissionRatePercent);
+}
+
+/** Expected closes as both the page and the report print them. */
+export function formatCloses(value: number): string {
+  return value.toFixed(1);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Program comparison
 
@@ -961,7 +983,7 @@ export function createAnalyticsEngine() {
       timeInStage: timeInStage(leads, history),
       sources: sourcesAndChannels(leads, clicks, input.links, period.current),
       cohorts: cohorts(leads, today),
-      forecast: input.commissionRate === null ? null : forecast(leads, history, input.commissionRate),
+      forecast: forecastFor(leads, history, input.commissionRate),
       indexes: { leads, earnings, clicks },
     };
   }

@@ -2,7 +2,8 @@
  * The Elite custom dashboard on /analytics: the Elite partner rearranges widgets with the keyboard
  * alone, adds a KPI with a target and saves; a second device (a fresh browser context) signs in and
  * shows the same layout from the synced profile; the executive report downloads and its pdftotext
- * shows the partner's name and the won deals count the screen shows. A Starter sees what unlocks it.
+ * shows the partner's name, the won deals count and the forecast (expected closes with their range)
+ * the screen shows. A Starter sees what unlocks it.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -99,6 +100,16 @@ describe('Analytics, Elite custom dashboard', () => {
     await second.page.getByRole('progressbar', { name: 'Zamknięte — Q4 Ω progress' }).waitFor();
     await expect(second.page.getByRole('button', { name: 'Full width: Sources' }).getAttribute('aria-pressed')).resolves.toBe('true');
 
+    // The forecast on screen (the Analytics page's Forecast section), to find again in the report.
+    const forecastSection = second.page.getByRole('region', { name: 'Forecast' });
+    const horizons = forecastSection.getByRole('table', { name: /^Expected from your \d+ open leads/ });
+    const tooLittleHistory = forecastSection.getByText(/^Not enough history to forecast yet/);
+    await horizons.or(tooLittleHistory).waitFor();
+    const forecastOnScreen = (await horizons.count())
+      ? await horizons.locator('tbody tr').evaluateAll((rows) => rows.map((row) => row.querySelector('td')?.textContent?.trim() ?? ''))
+      : [((await tooLittleHistory.textContent()) ?? '').trim()];
+    expect(forecastOnScreen.length).toBeGreaterThan(0);
+
     // The executive report, from the second device.
     const [download] = await Promise.all([second.page.waitForEvent('download'), second.page.getByRole('button', { name: 'Download executive report' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^executive-report-.+-\d{4}-\d{2}-\d{2}\.pdf$/);
@@ -109,6 +120,7 @@ describe('Analytics, Elite custom dashboard', () => {
     expect(text).toContain(`Won deals ${wonOnScreen}`);
     expect(text).toContain('Zamknięte — Q4 Ω');
     expect(text).toContain(`${wonOnScreen} of 40`);
+    for (const figure of forecastOnScreen) expect(text).toContain(figure.replace(/\s+/g, ' '));
     expect(text).not.toMatch(/SISO/);
     expect(realProblems(problems)).toEqual([]);
     expect(realProblems(second.problems)).toEqual([]);

@@ -3,9 +3,11 @@
  * admin promotes an Active partner whose workstation is open, and the bell's unread count goes up
  * live; the panel lists it under Today and opens the tier page; Mark all read clears the count;
  * on /notifications the partner turns asset news off and sets quiet hours (a bad time is refused
- * with a sentence), and the preferences reach the server.
+ * with a sentence), and the preferences reach the server; at 1280×720 and 1920×1080 no select cuts off
+ * an option.
  */
 import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { checkA11y } from '../fixtures/browser';
 import { realProblems } from '../fixtures/account-browser';
 import { useAccountsHarness } from '../fixtures/accounts-harness';
@@ -58,6 +60,16 @@ describe('notification center', () => {
     await checkA11y(page);
     await page.screenshot({ path: 'resources/screenshots/notifications.png', fullPage: true });
 
+    // Every select (each delivery, "Desktop and in-app" the longest option) reads in full at both window sizes.
+    for (const viewport of [
+      { width: 1280, height: 720 },
+      { width: 1920, height: 1080 },
+    ]) {
+      await page.setViewportSize(viewport);
+      expect(await cutSelects(page)).toEqual([]);
+      await page.screenshot({ path: `/tmp/notifications-${viewport.width}.png` });
+    }
+
     await expect
       .poll(
         async () => {
@@ -70,6 +82,21 @@ describe('notification center', () => {
     expect(realProblems(problems)).toEqual([]);
   });
 });
+
+/** Names of the selects drawn narrower than their longest option (measured on an unstyled-width copy in place). */
+function cutSelects(page: Page): Promise<string[]> {
+  return page.locator('select').evaluateAll((selects: HTMLSelectElement[]) =>
+    selects.flatMap((select) => {
+      const probe = select.cloneNode(true) as typeof select;
+      probe.removeAttribute('id');
+      probe.style.cssText = 'position: absolute; visibility: hidden; width: auto; min-width: 0; max-width: none';
+      select.after(probe);
+      const natural = probe.getBoundingClientRect().width;
+      probe.remove();
+      return select.getBoundingClientRect().width + 0.5 < natural ? [select.getAttribute('aria-label') ?? select.labels?.[0]?.textContent ?? 'unnamed select'] : [];
+    }),
+  );
+}
 
 function plural(count: number): string {
   return count === 0 ? 'none unread' : `${count} unread`;

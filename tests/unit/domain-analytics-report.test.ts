@@ -4,12 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodePDFRawStream, PDFArray, PDFDocument, PDFRawStream } from 'pdf-lib';
+import { createAnalyticsEngine, formatCloses, type AnalyticsActivity } from '../../sync/domain/analytics';
 import {
   computeExecutiveFigures,
   executiveReportFileName,
   kpiValue,
   renderExecutiveReport,
   type ExecutiveReportInput,
+  type ReportForecastInput,
   type ReportLead,
 } from '../../sync/domain/analytics-report';
 import type { EarningRowInput } from '../../sync/domain/dashboard-stats';
@@ -23,15 +25,27 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const now = new Date('2026-12-01T12:00:00.000Z');
 const leads: ReportLead[] = [
-  { stage: 'won', source: 'referral_link', created_at: '2026-09-01T10:00:00.000Z', stage_changed_at: '2026-09-21T10:00:00.000Z' },
-  { stage: 'won', source: 'website', created_at: '2026-10-01T10:00:00.000Z', stage_changed_at: '2026-10-11T10:00:00.000Z' },
-  { stage: 'won', source: 'website', created_at: '2026-11-02T10:00:00.000Z', stage_changed_at: '2026-12-01T09:00:00.000Z' },
-  { stage: 'lost', source: 'event', created_at: '2026-11-03T10:00:00.000Z', stage_changed_at: '2026-11-10T10:00:00.000Z' },
-  { stage: 'proposal', source: 'website', created_at: '2026-11-05T10:00:00.000Z' },
-  { stage: 'new', source: 'referral_link', created_at: '2026-12-01T08:00:00.000Z' },
-  // Before the six-month period: counts for history (close rate), not for the period.
-  { stage: 'won', source: 'event', created_at: '2026-01-05T10:00:00.000Z', stage_changed_at: '2026-02-04T10:00:00.000Z' },
+  { id: 'won-sep', stage: 'won', source: 'referral_link', created_at: '2026-09-01T10:00:00.000Z', stage_changed_at: '2026-09-21T10:00:00.000Z' },
+  { id: 'won-oct', stage: 'won', source: 'website', created_at: '2026-10-01T10:00:00.000Z', stage_changed_at: '2026-10-11T10:00:00.000Z' },
+  { id: 'won-nov', stage: 'won', source: 'website', created_at: '2026-11-02T10:00:00.000Z', stage_changed_at: '2026-12-01T09:00:00.000Z' },
+  { id: 'lost-nov', stage: 'lost', source: 'event', created_at: '2026-11-03T10:00:00.000Z', stage_changed_at: '2026-11-10T10:00:00.000Z' },
+  { id: 'open-proposal', stage: 'proposal', source: 'website', created_at: '2026-11-05T10:00:00.000Z', estimated_value: 12_000, currency: 'GBP' },
+  { id: 'open-new', stage: 'new', source: 'referral_link', created_at: '2026-12-01T08:00:00.000Z', estimated_value: 3_000, currency: 'GBP' },
+  // Before the six-month period: counts for history (the forecast's rates), not for the period.
+  { id: 'won-jan', stage: 'won', source: 'event', created_at: '2026-01-05T10:00:00.000Z', stage_changed_at: '2026-02-04T10:00:00.000Z' },
+  // A slow win (75 days), so the 30-, 60- and 90-day horizons differ.
+  { id: 'won-may', stage: 'won', source: 'event', created_at: '2026-03-01T10:00:00.000Z', stage_changed_at: '2026-05-15T10:00:00.000Z' },
 ];
+// Stage changes: the lost lead had reached Proposal, so the Proposal win rate depends on this history.
+const activities: AnalyticsActivity[] = [
+  { lead_id: 'won-sep', kind: 'stage_change', occurred_at: '2026-09-10T10:00:00.000Z', meta: '{"from":"new","to":"proposal"}' },
+  { lead_id: 'won-sep', kind: 'stage_change', occurred_at: '2026-09-21T10:00:00.000Z', meta: '{"from":"proposal","to":"won"}' },
+  { lead_id: 'won-nov', kind: 'stage_change', occurred_at: '2026-11-20T10:00:00.000Z', meta: '{"from":"new","to":"qualified"}' },
+  { lead_id: 'won-nov', kind: 'stage_change', occurred_at: '2026-12-01T09:00:00.000Z', meta: '{"from":"qualified","to":"won"}' },
+  { lead_id: 'lost-nov', kind: 'stage_change', occurred_at: '2026-11-06T10:00:00.000Z', meta: '{"from":"new","to":"proposal"}' },
+  { lead_id: 'lost-nov', kind: 'stage_change', occurred_at: '2026-11-10T10:00:00.000Z', meta: '{"from":"proposal","to":"lost"}' },
+];
+const forecastInput: ReportForecastInput = { activities, commissionRate: 20 };
 const earnings: EarningRowInput[] = [
   { kind: 'commission', status: 'paid', amount: 1200, currency: 'GBP', period: '2026-10', created_at: '2026-10-12T00:00:00.000Z' },
   { kind: 'commission', status: 'pending', amount: 800.5, currency: 'GBP', period: null, created_at: '2026-12-01T10:00:00.000Z' },
@@ -50,7 +64,7 @@ function input(overrides: Partial<ExecutiveReportInput> = {}): ExecutiveReportIn
   return {
     partner: { name: 'Łukasz Żółć Consulting', brandColour: '#AA3311' },
     whiteLabel: true,
-    figures: computeExecutiveFigures(leads, earnings, now),
+    figures: computeExecutiveFigures(leads, earnings, now, forecastInput),
     kpis: [{ id: 'kpi-1', label: 'Quarterly wins — Ωmega', metric: 'conversions', target: 6 }],
     fonts,
     now,
@@ -60,33 +74,46 @@ function input(overrides: Partial<ExecutiveReportInput> = {}): ExecutiveReportIn
 }
 
 describe('computeExecutiveFigures', () => {
-  it('counts the period’s leads, wins, earnings, funnel and sources, and forecasts from the whole history', () => {
-    const figures = computeExecutiveFigures(leads, earnings, now);
+  it('counts the period’s leads, wins, earnings, funnel and sources', () => {
+    const figures = computeExecutiveFigures(leads, earnings, now, forecastInput);
     expect(figures.periodStart).toBe('2026-07-01');
     expect(figures.leads).toBe(6);
     expect(figures.conversions).toBe(3);
     expect(figures.conversionRate).toBeCloseTo(3 / 6);
     expect(figures.earnings).toEqual([{ currency: 'GBP', amount: 2000.5 }]);
     expect(figures.openPipeline).toBe(2);
-    expect(figures.closeRate).toBeCloseTo(4 / 5);
     expect(figures.trend.map((point) => point.month)).toEqual(['2026-07', '2026-08', '2026-09', '2026-10', '2026-11', '2026-12']);
     expect(figures.trend.find((point) => point.month === '2026-12')).toEqual({ month: '2026-12', leads: 1, conversions: 1, cohortWon: 0 });
     expect(figures.trend.find((point) => point.month === '2026-11')).toEqual({ month: '2026-11', leads: 3, conversions: 0, cohortWon: 1 });
     expect(figures.funnel.find((entry) => entry.stage === 'won')?.count).toBe(3);
     expect(figures.sources[0]).toEqual({ label: 'Website', count: 3 });
-    for (const point of figures.forecast) {
-      expect(point.low).toBeLessThanOrEqual(point.expected);
-      expect(point.expected).toBeLessThanOrEqual(point.high);
-      expect(point.high).toBeLessThanOrEqual(figures.openPipeline);
-    }
     expect(kpiValue(figures, 'conversion_rate')).toBe(50);
   });
 
-  it('has no rates and a zero forecast with no leads at all', () => {
-    const figures = computeExecutiveFigures([], [], now);
-    expect(figures.conversionRate).toBeNull();
-    expect(figures.closeRate).toBeNull();
-    expect(figures.forecast.every((point) => point.expected === 0 && point.high === 0)).toBe(true);
+  it('forecasts exactly what the Analytics page shows for the same leads, stage changes and commission rate', () => {
+    const page = createAnalyticsEngine().compute({
+      leads,
+      earnings: [],
+      clicks: [],
+      links: [],
+      activities,
+      period: { kind: 'this-month' },
+      now,
+      timeZone: 'Europe/London',
+      commissionRate: 20,
+    });
+    const pageForecast = page?.forecast;
+    expect(pageForecast?.kind).toBe('ready');
+    if (pageForecast?.kind !== 'ready') return;
+    expect(pageForecast.horizons[0]?.closes.expected).toBeLessThan(pageForecast.horizons[2]?.closes.expected ?? 0);
+    expect(computeExecutiveFigures(leads, earnings, now, forecastInput).forecast).toEqual(pageForecast);
+  });
+
+  it('has no forecast without enough closed history, nor before the commission rate is known — as on the page', () => {
+    const none = computeExecutiveFigures([], [], now, { activities: [], commissionRate: 20 });
+    expect(none.conversionRate).toBeNull();
+    expect(none.forecast).toEqual({ kind: 'not-enough-history', closedLeads: 0, needed: 5 });
+    expect(computeExecutiveFigures(leads, earnings, now, { activities, commissionRate: null }).forecast).toBeNull();
   });
 });
 
@@ -104,6 +131,26 @@ describe('renderExecutiveReport', () => {
     expect(text).toContain('3 of 6');
     expect(text).toContain('Next 90 days');
     expect(text).not.toMatch(/SISO/);
+  });
+
+  it('prints the page’s forecast: each horizon’s expected closes with the range, commission and the learned rates', async () => {
+    const figures = computeExecutiveFigures(leads, earnings, now, forecastInput);
+    const text = pdfText(await renderExecutiveReport(input({ figures })));
+    expect(figures.forecast?.kind).toBe('ready');
+    if (figures.forecast?.kind !== 'ready') return;
+    expect(text).toContain(`Expected from your ${figures.forecast.openLeads} open leads (90% range)`);
+    for (const { closes } of figures.forecast.horizons) {
+      expect(text).toContain(`${formatCloses(closes.expected)} (range ${formatCloses(closes.low)} to ${formatCloses(closes.high)})`);
+    }
+    const commission90 = figures.forecast.horizons[2]?.commission[0];
+    expect(commission90).toBeDefined();
+    if (commission90) expect(text).toContain(`GBP ${commission90.expected.toFixed(2)}`);
+    expect(text).toMatch(/Win rates learned from your history: New \d+% \(\d+ of \d+ won\)/);
+  });
+
+  it('says why there is no forecast instead of drawing an empty chart', async () => {
+    const figures = computeExecutiveFigures(leads, earnings, now, { activities, commissionRate: null });
+    expect(pdfText(await renderExecutiveReport(input({ figures })))).toContain('The forecast appears once your commission rate has synced to this device.');
   });
 
   it('carries the SISO programme name when not white-labelled', async () => {

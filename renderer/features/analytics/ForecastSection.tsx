@@ -1,9 +1,8 @@
 /** Performer's predictive insights: expected closes and commission for 30/60/90 days with a range and the method, and the expected date of the next tier. */
-import { FORECAST_METHOD, MIN_CLOSED_FOR_FORECAST, type Forecast } from '../../../sync/domain/analytics';
+import { FORECAST_METHOD, MIN_CLOSED_FOR_FORECAST, formatCloses as closes, type Forecast } from '../../../sync/domain/analytics';
 import { ESTIMATE_METHOD, tierLabel, type TierProgress } from '../../../sync/domain/tiers';
 import { formatDate, formatMoney, formatPercent } from '../../ui/format';
 
-const closes = (value: number) => value.toFixed(1);
 const STAGE_NAMES: Record<string, string> = { new: 'New', contacted: 'Contacted', qualified: 'Qualified', proposal: 'Proposal' };
 
 export function ForecastSection({ forecast, tierProgress, timeZone }: { forecast: Forecast | null; tierProgress: TierProgress; timeZone: string }) {

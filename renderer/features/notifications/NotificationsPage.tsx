@@ -4,6 +4,7 @@
  * partner's delivery preferences and quiet hours.
  */
 import { useMemo, useState } from 'react';
+import { FormField } from '../../ui/FormField';
 import { PageHeader } from '../../ui/PageHeader';
 import { plural } from '../../ui/format';
 import { NOTIFICATION_TYPES, NOTIFICATION_TYPE_LABELS, notificationType, type NotificationType } from '../../../sync/domain/notifications';
@@ -41,8 +42,7 @@ export function NotificationsPage() {
             ) : null}
           </div>
           <div className="notifications-page__filters">
-            <label>
-              Show{' '}
+            <FormField label="Show">
               <select value={type} onChange={(event) => setType(event.target.value as NotificationType | 'all')}>
                 <option value="all">All types</option>
                 {NOTIFICATION_TYPES.map((option) => (
@@ -51,7 +51,7 @@ export function NotificationsPage() {
                   </option>
                 ))}
               </select>
-            </label>
+            </FormField>
             <label className="notification-preferences__check">
               <input type="checkbox" checked={unreadOnly} onChange={(event) => setUnreadOnly(event.target.checked)} />
               Unread only

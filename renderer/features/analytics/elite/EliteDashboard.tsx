@@ -10,6 +10,7 @@ import { CSS } from '@dnd-kit/utilities';
 import { usePlatform } from '../../../platform';
 import { useEntitlement } from '../../../session/use-entitlement';
 import { errorMessage } from '../../../ui/error-message';
+import { FormField } from '../../../ui/FormField';
 import { LockedFeature } from '../../../ui/LockedFeature';
 import {
   addKpi,
@@ -97,8 +98,7 @@ function EliteDashboardBody() {
       <div className="elite-dashboard__header">
         <h2 id="elite-dashboard-heading">Your custom dashboard</h2>
         <div className="elite-dashboard__toolbar">
-          <label className="elite-dashboard__add">
-            <span>Widget</span>
+          <FormField label="Widget" className="elite-dashboard__add">
             <select value={newKind} onChange={(event) => isWidgetKind(event.target.value) && setNewKind(event.target.value)}>
               {WIDGET_KINDS.map((kind) => (
                 <option key={kind} value={kind}>
@@ -106,7 +106,7 @@ function EliteDashboardBody() {
                 </option>
               ))}
             </select>
-          </label>
+          </FormField>
           <button type="button" className="button" disabled={layout.widgets.length >= MAX_WIDGETS} onClick={() => edit(addWidget(layout, newKind), `Added ${WIDGET_LABELS[newKind]} at the end.`)}>
             Add widget
           </button>

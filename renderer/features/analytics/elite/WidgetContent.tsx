@@ -4,6 +4,7 @@ import { FunnelChart } from '../../../ui/charts/FunnelChart';
 import { LineChart } from '../../../ui/charts/LineChart';
 import { formatMoney } from '../../../ui/format';
 import type { WidgetKind } from '../../../../sync/domain/analytics-layout';
+import { formatCloses, type Forecast } from '../../../../sync/domain/analytics';
 import type { ExecutiveFigures, TrendPoint } from '../../../../sync/domain/analytics-report';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -64,25 +65,7 @@ export function WidgetContent({ kind, figures }: { kind: Exclude<WidgetKind, 'kp
         <BarChart title="Leads by source" valueHeading="Leads" data={figures.sources.map((entry) => ({ label: entry.label, value: entry.count }))} formatValue={(value) => value.toLocaleString()} />
       );
     case 'forecast':
-      return (
-        <>
-          <ul className="elite-forecast">
-            {figures.forecast.map((point) => (
-              <li key={point.days}>
-                <span>Next {point.days} days</span>
-                <strong>
-                  {point.expected} won deals (range {point.low}–{point.high})
-                </strong>
-              </li>
-            ))}
-          </ul>
-          <p className="card__text">
-            {figures.closeRate === null
-              ? 'No lead has been won or lost yet, so there is no close rate to forecast from.'
-              : `${figures.openPipeline} open leads × your close rate of ${percent(figures.closeRate)}, spread over your average ${figures.avgDaysToClose ?? '—'} days to close; the range covers 90% of outcomes.`}
-          </p>
-        </>
-      );
+      return <ForecastWidget forecast={figures.forecast} />;
     case 'cohorts':
       return (
         <table className="data-table">
@@ -114,4 +97,31 @@ export function WidgetContent({ kind, figures }: { kind: Exclude<WidgetKind, 'kp
         </table>
       );
   }
+}
+
+/** The Analytics page's forecast, as the report prints it: expected won deals per horizon with the 90% range. */
+function ForecastWidget({ forecast }: { forecast: Forecast | null }) {
+  if (forecast === null) return <p className="card__text">The forecast appears once your commission rate has synced to this device.</p>;
+  if (forecast.kind === 'not-enough-history') {
+    return (
+      <p className="card__text">
+        Not enough history to forecast yet: {forecast.closedLeads} closed leads so far, and the forecast learns from at least {forecast.needed}.
+      </p>
+    );
+  }
+  return (
+    <>
+      <ul className="elite-forecast">
+        {forecast.horizons.map(({ days, closes }) => (
+          <li key={days}>
+            <span>Next {days} days</span>
+            <strong>
+              {formatCloses(closes.expected)} won deals (range {formatCloses(closes.low)} to {formatCloses(closes.high)})
+            </strong>
+          </li>
+        ))}
+      </ul>
+      <p className="card__text">The Forecast section’s figures, which the executive report prints too; each range covers 90% of outcomes.</p>
+    </>
+  );
 }
