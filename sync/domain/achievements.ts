@@ -94,24 +94,27 @@ function courseAchievements(input: AchievementsInput): Achievement[] {
     const body = courseBodySchema.safeParse(row.body);
     if (!body.success) continue;
     const moduleCount = body.data.modules.length;
-    const doneIndexes = new Set<number>();
+    // Modules by id (a reorder moves places, not modules); legacy rows without one, by place.
+    const doneModules = new Set<string>();
     let last: Date | null = null;
     for (const training of input.training) {
-      if ((training.kind && training.kind !== 'module') || training.course_id !== row.id || training.module_index >= moduleCount) continue;
+      if ((training.kind && training.kind !== 'module') || training.course_id !== row.id) continue;
+      if (!training.module_id && training.module_index >= moduleCount) continue;
       const at = parseInstant(training.completed_at);
       if (!at || at > input.now) continue;
-      doneIndexes.add(training.module_index);
+      doneModules.add(training.module_id ?? `#${training.module_index}`);
       if (!last || at > last) last = at;
     }
-    if (doneIndexes.size === 0) continue;
-    const earned = doneIndexes.size >= moduleCount;
+    const done = Math.min(doneModules.size, moduleCount);
+    if (done === 0) continue;
+    const earned = done >= moduleCount;
     result.push({
       id: `course-completed:${row.id}`,
       title: earned ? `Completed ${row.title}` : `${row.title} in progress`,
       description: earned ? `Finished all ${moduleCount} modules.` : `Finish all ${moduleCount} modules to complete the course.`,
       earned,
       earnedAt: earned && last ? last.toISOString() : null,
-      progress: { current: doneIndexes.size, target: moduleCount },
+      progress: { current: done, target: moduleCount },
     });
   }
   return result;

@@ -1,12 +1,14 @@
 /** Learning paths: a path's courses in order with the partner's progress in each, and the next step to take (or the tier that unlocks it). */
 import type { Tier } from '../schema/fields';
-import { courseProgress, isCourseLocked, type ModuleProgressInput } from './training-stats';
+import { courseProgress, isCourseLocked, type CourseModuleRef, type ModuleProgressInput } from './training-stats';
 
 export interface PathCourseInput {
   readonly id: string;
   readonly title: string;
   readonly tierRequired: Tier;
   readonly moduleCount: number;
+  /** The course's modules on this device (none for a locked course), so progress follows a reordered module. */
+  readonly modules?: readonly CourseModuleRef[];
 }
 
 export interface LearningPathInput {
@@ -47,7 +49,7 @@ export interface PathProgress {
 
 function stepFor(courseId: string, course: PathCourseInput | undefined, rows: readonly ModuleProgressInput[], partnerTier: Tier | null): PathStep {
   if (!course) return { courseId, course: null, state: 'missing', completed: 0, total: 0, fraction: 0, unlockTier: null };
-  const progress = courseProgress(rows, course.id, course.moduleCount);
+  const progress = courseProgress(rows, course.id, course.modules ?? [], course.moduleCount);
   if (isCourseLocked(course.tierRequired, partnerTier)) {
     // Modules completed at a higher tier still count once the partner is back up there.
     return { courseId, course, state: 'locked', ...progress, unlockTier: course.tierRequired };

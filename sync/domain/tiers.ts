@@ -119,6 +119,8 @@ export interface LeadInput {
 export interface TrainingInput {
   readonly course_id: string;
   readonly module_index: number;
+  /** The module's catalog id; legacy rows have none and are told apart by module_index. */
+  readonly module_id?: string | null;
   readonly completed_at?: string | null;
   /** Only 'module' rows are modules; attempts, certificates and bookings also carry completed_at. */
   readonly kind?: string | null;
@@ -283,14 +285,14 @@ export function countLeadsBetween(leads: readonly LeadInput[], start: Date, end:
   return count;
 }
 
-/** Completion instants of distinct (course, module) pairs finished at or before `now`. */
+/** Completion instants of distinct modules finished at or before `now`; a module is its id, so a reorder cannot merge two. */
 export function completedModules(training: readonly TrainingInput[], now: Date): Date[] {
   const byModule = new Map<string, Date>();
   for (const row of training) {
     if (row.kind && row.kind !== 'module') continue;
     const completed = parseInstant(row.completed_at);
     if (!completed || completed > now) continue;
-    const key = `${row.course_id}\u0000${row.module_index}`;
+    const key = row.module_id ?? `${row.course_id}\u0000${row.module_index}`;
     const earlier = byModule.get(key);
     if (!earlier || completed < earlier) byModule.set(key, completed);
   }

@@ -14,9 +14,20 @@ export interface ModuleProgressInput {
 
 /** A course module's duration, to turn completions into hours. */
 export interface ModuleDurationInput {
+  readonly id: string;
   readonly course_id: string;
   readonly index: number;
   readonly duration_minutes: number;
+}
+
+/**
+ * A module of a course as progress rows name it: its catalog id and its current place. Admins
+ * reorder modules, so a row belongs to the module its module_id names; only legacy rows without
+ * one belong to whichever module now holds their module_index.
+ */
+export interface CourseModuleRef {
+  readonly id: string;
+  readonly index: number;
 }
 
 /** Whether a course needing `required` is above `partnerTier`; an unknown tier locks everything above Starter. */
@@ -30,18 +41,42 @@ function isModuleRow(row: ModuleProgressInput): boolean {
   return (row.kind ?? 'module') === 'module' && !row._deleted;
 }
 
-/** The partner's module row for one module of a course, completed or not (for idempotent writes). */
-export function findModuleRow<T extends ModuleProgressInput>(rows: readonly T[], courseId: string, moduleIndex: number): T | null {
-  return rows.find((row) => isModuleRow(row) && row.course_id === courseId && row.module_index === moduleIndex) ?? null;
+/** The partner's module row for one module of a course, completed or not (for idempotent writes); a row naming the module wins over a legacy one. */
+export function findModuleRow<T extends ModuleProgressInput>(rows: readonly T[], courseId: string, module: CourseModuleRef): T | null {
+  let legacy: T | null = null;
+  for (const row of rows) {
+    if (!isModuleRow(row) || row.course_id !== courseId) continue;
+    if (row.module_id) {
+      if (row.module_id === module.id) return row;
+    } else if (!legacy && row.module_index === module.index) {
+      legacy = row;
+    }
+  }
+  return legacy;
 }
 
-/** Module indexes of `courseId` with a completion, each once. */
-export function completedModuleIndexes(rows: readonly ModuleProgressInput[], courseId: string): Set<number> {
-  const done = new Set<number>();
+interface CourseCompletions {
+  /** module ids with a completed row naming them. */
+  readonly ids: Set<string>;
+  /** module_index of completed legacy rows (no module_id). */
+  readonly legacyIndexes: Set<number>;
+}
+
+function courseCompletions(rows: readonly ModuleProgressInput[], courseId: string): CourseCompletions {
+  const ids = new Set<string>();
+  const legacyIndexes = new Set<number>();
   for (const row of rows) {
-    if (isModuleRow(row) && row.course_id === courseId && parseInstant(row.completed_at)) done.add(row.module_index);
+    if (!isModuleRow(row) || row.course_id !== courseId || !parseInstant(row.completed_at)) continue;
+    if (row.module_id) ids.add(row.module_id);
+    else legacyIndexes.add(row.module_index);
   }
-  return done;
+  return { ids, legacyIndexes };
+}
+
+/** Ids of the given modules of `courseId` with a completion. */
+export function completedModuleIds(rows: readonly ModuleProgressInput[], courseId: string, modules: readonly CourseModuleRef[]): Set<string> {
+  const { ids, legacyIndexes } = courseCompletions(rows, courseId);
+  return new Set(modules.filter((module) => ids.has(module.id) || legacyIndexes.has(module.index)).map((module) => module.id));
 }
 
 export interface CourseProgress {
@@ -51,8 +86,30 @@ export interface CourseProgress {
   fraction: number;
 }
 
-export function courseProgress(rows: readonly ModuleProgressInput[], courseId: string, moduleCount: number): CourseProgress {
-  const completed = [...completedModuleIndexes(rows, courseId)].filter((index) => index < moduleCount).length;
+/**
+ * Progress in a course of `moduleCount` modules (the course's own list), given the modules this
+ * device holds. Modules of a locked course never reach the device, so completions it cannot
+ * place are counted by what their rows name, up to the modules it lacks; with every module known,
+ * completions of retired modules count for nothing.
+ */
+export function courseProgress(
+  rows: readonly ModuleProgressInput[],
+  courseId: string,
+  modules: readonly CourseModuleRef[],
+  moduleCount: number = modules.length,
+): CourseProgress {
+  const { ids, legacyIndexes } = courseCompletions(rows, courseId);
+  const known = modules.filter((module) => ids.has(module.id) || legacyIndexes.has(module.index)).length;
+  let unplaced = 0;
+  const missing = moduleCount - modules.length;
+  if (missing > 0) {
+    const knownIds = new Set(modules.map((module) => module.id));
+    const knownIndexes = new Set(modules.map((module) => module.index));
+    unplaced += [...ids].filter((id) => !knownIds.has(id)).length;
+    unplaced += [...legacyIndexes].filter((index) => index < moduleCount && !knownIndexes.has(index)).length;
+    unplaced = Math.min(unplaced, missing);
+  }
+  const completed = Math.min(known + unplaced, moduleCount);
   return { completed, total: moduleCount, fraction: moduleCount > 0 ? completed / moduleCount : 0 };
 }
 
@@ -69,18 +126,27 @@ function dayKey(instant: Date, timeZone: string): string {
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-/** First completion per (course, module), so a module done twice counts once. */
-function firstCompletions(rows: readonly ModuleProgressInput[], now: Date): Map<string, { row: ModuleProgressInput; at: Date }> {
+/** First completion per module, keyed by module id (legacy rows: the module now at their place, else that place), so a module done twice counts once. */
+function firstCompletions(
+  rows: readonly ModuleProgressInput[],
+  moduleAtPlace: ReadonlyMap<string, string>,
+  now: Date,
+): Map<string, { row: ModuleProgressInput; at: Date }> {
   const byModule = new Map<string, { row: ModuleProgressInput; at: Date }>();
   for (const row of rows) {
     if (!isModuleRow(row)) continue;
     const at = parseInstant(row.completed_at);
     if (!at || at > now) continue;
-    const key = `${row.course_id}\u0000${row.module_index}`;
+    const place = placeKey(row.course_id, row.module_index);
+    const key = row.module_id ?? moduleAtPlace.get(place) ?? place;
     const earlier = byModule.get(key);
     if (!earlier || at < earlier.at) byModule.set(key, { row, at });
   }
   return byModule;
+}
+
+function placeKey(courseId: string, index: number): string {
+  return `${courseId}\u0000${index}`;
 }
 
 export function learningStats(input: {
@@ -92,8 +158,15 @@ export function learningStats(input: {
   timeZone: string;
 }): LearningStats {
   const { rows, modules, courseModuleCounts, now, timeZone } = input;
-  const completions = firstCompletions(rows, now);
-  const minutesByModule = new Map(modules.map((module) => [`${module.course_id}\u0000${module.index}`, module.duration_minutes]));
+  const moduleAtPlace = new Map(modules.map((module) => [placeKey(module.course_id, module.index), module.id]));
+  const completions = firstCompletions(rows, moduleAtPlace, now);
+  const minutesByModule = new Map(modules.map((module) => [module.id, module.duration_minutes]));
+  const refsByCourse = new Map<string, CourseModuleRef[]>();
+  for (const module of modules) {
+    const refs = refsByCourse.get(module.course_id) ?? [];
+    refs.push({ id: module.id, index: module.index });
+    refsByCourse.set(module.course_id, refs);
+  }
   const thisMonth = zonedMonthKey(now, timeZone);
   let modulesThisMonth = 0;
   let minutesThisMonth = 0;
@@ -115,7 +188,7 @@ export function learningStats(input: {
 
   let coursesInProgress = 0;
   for (const [courseId, total] of courseModuleCounts) {
-    const { completed } = courseProgress(rows, courseId, total);
+    const { completed } = courseProgress(rows, courseId, refsByCourse.get(courseId) ?? [], total);
     if (completed > 0 && completed < total) coursesInProgress += 1;
   }
   return { modulesThisMonth, hoursThisMonth: Math.round((minutesThisMonth / 60) * 10) / 10, streakDays, coursesInProgress };

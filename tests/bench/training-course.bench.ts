@@ -27,7 +27,7 @@ import { catalogSchema, type CatalogDoc } from '../../sync/schema/catalog.schema
 import { openWorkstationDatabase, type WorkstationDatabase } from '../../sync/schema/database';
 import { profileSchema } from '../../sync/schema/profiles.schema';
 import { trainingProgressSchema, type TrainingProgressDoc } from '../../sync/schema/training-progress.schema';
-import { completedModuleIndexes, courseProgress, findModuleRow, isCourseLocked } from '../../sync/domain/training-stats';
+import { completedModuleIds, courseProgress, findModuleRow, isCourseLocked } from '../../sync/domain/training-stats';
 import { buildSeedData } from '../../sync/server/db/seed';
 import { seedUsers } from '../../sync/server/db/seed-accounts';
 import { courseVideos, summarizeCourseOffline } from '../../renderer/features/training/course-download';
@@ -115,11 +115,12 @@ async function openCourse(db: WorkstationDatabase, courseId: string) {
   const course = courses.find((candidate) => candidate.id === courseId);
   if (!course || isCourseLocked(course.tierRequired, 'elite')) throw new Error('The course is not open to the Elite partner');
   const own = modules.filter((module) => module.body.course_id === course.id);
-  const done = completedModuleIndexes(moduleProgress, course.id);
-  const progress = courseProgress(moduleProgress, course.id, course.body.modules.length);
-  const firstOpen = own.findIndex((module) => !done.has(module.body.index));
+  const refs = own.map((module) => ({ id: module.id, index: module.body.index }));
+  const done = completedModuleIds(moduleProgress, course.id, refs);
+  const progress = courseProgress(moduleProgress, course.id, refs, course.body.modules.length);
+  const firstOpen = own.findIndex((module) => !done.has(module.id));
   const current = own[firstOpen === -1 ? 0 : firstOpen];
-  const row = current ? findModuleRow(moduleProgress, course.id, current.body.index) : null;
+  const row = current ? findModuleRow(moduleProgress, course.id, { id: current.id, index: current.body.index }) : null;
   const videos = summarizeCourseOffline(courseVideos(moduleRows.map((doc) => doc.toJSON()), course.id), []);
   return { own: own.length, progress, row, videos, assessment: assessmentByCourse.get(course.id), timezone: profiles[0]?.timezone };
 }

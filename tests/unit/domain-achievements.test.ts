@@ -56,6 +56,21 @@ describe('computeAchievements', () => {
     expect(done.some((item) => item.id === 'course-completed:c2')).toBe(false);
   });
 
+  it('completes a course whose modules were reordered between completions', () => {
+    const catalog = [
+      { id: 'c1', kind: 'course', title: 'Sales Fundamentals', published: true, body: { summary: 's', duration_minutes: 20, modules: [{ title: 'a', duration_minutes: 10 }, { title: 'b', duration_minutes: 10 }] } },
+    ];
+    // Module A was done at place 0; after a swap, B was done at place 0 too.
+    const training = [
+      { course_id: 'c1', module_id: 'A', module_index: 0, completed_at: ago(3) },
+      { course_id: 'c1', module_id: 'B', module_index: 0, completed_at: ago(1) },
+    ];
+    expect(computeAchievements(input({ catalog, training })).find((item) => item.id === 'course-completed:c1')).toMatchObject({
+      earned: true,
+      progress: { current: 2, target: 2 },
+    });
+  });
+
   it('awards each tier reached after the starting one', () => {
     const status = {
       history: [

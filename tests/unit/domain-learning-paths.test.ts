@@ -61,6 +61,16 @@ describe('learningPathProgress', () => {
     expect(progress.complete).toBe(false);
     expect(progress.next).toBeNull();
   });
+
+  it('follows each module of a course to its new place after a reorder', () => {
+    const sales = { id: 'sales', title: 'Sales Fundamentals', tierRequired: 'starter' as const, moduleCount: 2, modules: [{ id: 'B', index: 0 }, { id: 'A', index: 1 }] };
+    // A was completed at place 0 before the admin swapped A and B.
+    const rows: ModuleProgressInput[] = [{ kind: 'module', course_id: 'sales', module_id: 'A', module_index: 0, completed_at: '2026-11-20T10:00:00Z' }];
+    const progress = learningPathProgress({ courseIds: ['sales'] }, new Map([['sales', sales]]), rows, 'starter');
+    expect(progress.steps[0]).toMatchObject({ state: 'in-progress', completed: 1, total: 2 });
+    const both = [...rows, { kind: 'module', course_id: 'sales', module_id: 'B', module_index: 0, completed_at: '2026-11-21T10:00:00Z' }];
+    expect(learningPathProgress({ courseIds: ['sales'] }, new Map([['sales', sales]]), both, 'starter').complete).toBe(true);
+  });
 });
 
 describe('the demo workspace’s learning paths', () => {

@@ -258,6 +258,15 @@ describe('computeTierProgress', () => {
     const result = progressing(progress({ training, leads: [] }));
     expect(result.requirements[1]?.current).toBe(1);
   });
+
+  it('counts two modules that held the same place before and after an admin reordered them', () => {
+    const training: TrainingInput[] = [
+      { course_id: 'a', module_id: 'm-a', module_index: 0, completed_at: daysAgo(3) },
+      { course_id: 'a', module_id: 'm-b', module_index: 0, completed_at: daysAgo(1) },
+      { course_id: 'a', module_id: 'm-b', module_index: 0, completed_at: daysAgo(2) },
+    ];
+    expect(progressing(progress({ training, leads: [] })).requirements[1]?.current).toBe(2);
+  });
 });
 
 describe('time-to-next-tier estimate', () => {

@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { tierLabel } from '../../../sync/domain/tiers';
-import { completedModuleIndexes, courseProgress, findModuleRow, isCourseLocked } from '../../../sync/domain/training-stats';
+import { completedModuleIds, courseProgress, findModuleRow, isCourseLocked } from '../../../sync/domain/training-stats';
 import { useOnlineStatus } from '../../platform/online-status';
 import { PageHeader } from '../../ui/PageHeader';
 import { ProgressBar } from '../../ui/ProgressBar';
@@ -63,14 +63,15 @@ function CourseBody({ data, courseId }: { data: TrainingData; courseId: string }
   }
   const db = data.db;
   const partnerId = data.partnerId;
-  const done = completedModuleIndexes(data.moduleProgress, course.id);
-  const progress = courseProgress(data.moduleProgress, course.id, course.body.modules.length);
-  const firstOpen = modules.findIndex((module) => !done.has(module.body.index));
+  const refs = modules.map((module) => ({ id: module.id, index: module.body.index }));
+  const done = completedModuleIds(data.moduleProgress, course.id, refs);
+  const progress = courseProgress(data.moduleProgress, course.id, refs, course.body.modules.length);
+  const firstOpen = modules.findIndex((module) => !done.has(module.id));
   const position = Math.min(chosenIndex ?? (firstOpen === -1 ? 0 : firstOpen), modules.length - 1);
   const module = modules[position]!;
   const ref: ModuleRef = { courseId: course.id, moduleId: module.id, moduleIndex: module.body.index };
-  const row = findModuleRow(data.moduleProgress, course.id, module.body.index);
-  const isDone = done.has(module.body.index);
+  const row = findModuleRow(data.moduleProgress, course.id, { id: module.id, index: module.body.index });
+  const isDone = done.has(module.id);
   const assessmentId = data.assessmentByCourse.get(course.id);
 
   const write = (action: Promise<void>) => {
@@ -112,7 +113,7 @@ function CourseBody({ data, courseId }: { data: TrainingData; courseId: string }
                   onClick={() => setChosenIndex(index)}
                 >
                   {item.body.title}
-                  {done.has(item.body.index) ? <span className="training-modules__done"> (completed)</span> : null}
+                  {done.has(item.id) ? <span className="training-modules__done"> (completed)</span> : null}
                 </button>
               </li>
             ))}

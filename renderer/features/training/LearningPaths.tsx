@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
 import { learningPathProgress, type PathCourseInput, type PathStep } from '../../../sync/domain/learning-paths';
-import type { ModuleProgressInput } from '../../../sync/domain/training-stats';
+import type { CourseModuleRef, ModuleProgressInput } from '../../../sync/domain/training-stats';
 import { tierLabel } from '../../../sync/domain/tiers';
 import type { Tier } from '../../../sync/schema/fields';
 import { ProgressBar } from '../../ui/ProgressBar';
@@ -14,17 +14,22 @@ import './learning-paths.css';
 export interface LearningPathsProps {
   paths: readonly TrainingLearningPath[];
   courses: readonly TrainingCourse[];
+  /** course id → its modules on this device. */
+  moduleRefs: ReadonlyMap<string, readonly CourseModuleRef[]>;
   moduleProgress: readonly ModuleProgressInput[];
   tier: Tier | null;
 }
 
-export function LearningPaths({ paths, courses, moduleProgress, tier }: LearningPathsProps) {
+export function LearningPaths({ paths, courses, moduleRefs, moduleProgress, tier }: LearningPathsProps) {
   const pathCourses = useMemo(
     () =>
       new Map<string, PathCourseInput>(
-        courses.map((course) => [course.id, { id: course.id, title: course.title, tierRequired: course.tierRequired, moduleCount: course.body.modules.length }]),
+        courses.map((course) => [
+          course.id,
+          { id: course.id, title: course.title, tierRequired: course.tierRequired, moduleCount: course.body.modules.length, modules: moduleRefs.get(course.id) ?? [] },
+        ]),
       ),
-    [courses],
+    [courses, moduleRefs],
   );
   if (paths.length === 0) return null;
   return (

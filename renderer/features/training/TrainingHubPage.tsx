@@ -5,7 +5,7 @@
  */
 import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
-import { courseProgress, isCourseLocked, learningStats } from '../../../sync/domain/training-stats';
+import { courseProgress, isCourseLocked, learningStats, type CourseModuleRef } from '../../../sync/domain/training-stats';
 import { PageHeader } from '../../ui/PageHeader';
 import { availableRoute } from '../../ui/known-routes';
 import { plural } from '../../ui/format';
@@ -27,11 +27,12 @@ export function TrainingHubPage() {
 
 function TrainingHubBody({ data }: { data: TrainingData }) {
   const counts = useMemo(() => new Map(data.courses.map((course) => [course.id, course.body.modules.length])), [data.courses]);
+  const moduleRefs = useMemo(() => moduleRefsByCourse(data.modules), [data.modules]);
   const stats = useMemo(
     () =>
       learningStats({
         rows: data.moduleProgress,
-        modules: data.modules.map((module) => module.body),
+        modules: data.modules.map((module) => ({ id: module.id, ...module.body })),
         courseModuleCounts: counts,
         now: data.now,
         timeZone: data.timeZone,
@@ -78,7 +79,7 @@ function TrainingHubBody({ data }: { data: TrainingData }) {
           {liveSessions ? <Link to={liveSessions}>Live sessions and coaching</Link> : null}
         </p>
       </section>
-      <LearningPaths paths={data.featuredPaths} courses={data.courses} moduleProgress={data.moduleProgress} tier={data.tier} />
+      <LearningPaths paths={data.featuredPaths} courses={data.courses} moduleRefs={moduleRefs} moduleProgress={data.moduleProgress} tier={data.tier} />
       <section aria-labelledby="training-courses">
         <h2 id="training-courses">Courses</h2>
         {data.courses.length === 0 ? (
@@ -90,7 +91,7 @@ function TrainingHubBody({ data }: { data: TrainingData }) {
                 key={course.id}
                 course={course}
                 locked={isCourseLocked(course.tierRequired, data.tier)}
-                progress={courseProgress(data.moduleProgress, course.id, counts.get(course.id) ?? 0)}
+                progress={courseProgress(data.moduleProgress, course.id, moduleRefs.get(course.id) ?? [], counts.get(course.id) ?? 0)}
               />
             ))}
           </ul>
@@ -98,4 +99,15 @@ function TrainingHubBody({ data }: { data: TrainingData }) {
       </section>
     </div>
   );
+}
+
+/** course id → its modules on this device, so progress follows each module wherever an admin moved it. */
+function moduleRefsByCourse(modules: TrainingData['modules']): Map<string, CourseModuleRef[]> {
+  const byCourse = new Map<string, CourseModuleRef[]>();
+  for (const module of modules) {
+    const refs = byCourse.get(module.body.course_id) ?? [];
+    refs.push({ id: module.id, index: module.body.index });
+    byCourse.set(module.body.course_id, refs);
+  }
+  return byCourse;
 }

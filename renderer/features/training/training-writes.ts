@@ -2,6 +2,7 @@
  * Every write the training screens make: the partner's one module row per course module (place in
  * a video, completion). Replication pushes it; the server lets a partner change only those two.
  */
+import { findModuleRow } from '../../../sync/domain/training-stats';
 import type { WorkstationDatabase } from '../../../sync/schema/database';
 import { trainingProgressSchema, type TrainingProgressDoc } from '../../../sync/schema/training-progress.schema';
 
@@ -11,11 +12,10 @@ export interface ModuleRef {
   moduleIndex: number;
 }
 
+/** The module's row: the one naming its id, else a legacy row (no module_id) at its current place. */
 async function findModuleDoc(db: WorkstationDatabase, partnerId: string, ref: ModuleRef) {
-  const docs = await db.training_progress
-    .find({ selector: { partner_id: partnerId, kind: 'module', course_id: ref.courseId, module_index: ref.moduleIndex } })
-    .exec();
-  return docs[0] ?? null;
+  const docs = await db.training_progress.find({ selector: { partner_id: partnerId, kind: 'module', course_id: ref.courseId } }).exec();
+  return findModuleRow(docs, ref.courseId, { id: ref.moduleId, index: ref.moduleIndex });
 }
 
 async function upsertModuleRow(
