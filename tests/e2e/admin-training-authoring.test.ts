@@ -4,11 +4,14 @@
  * are refused with sentences) with a text module, a video module (a text file offered as the
  * video is refused before upload; the video uploads with a progress bar; the module is reordered
  * by keyboard with focus kept) and a one-question assessment, and publishes it. A Starter's Training hub, open in a second browser context, shows
- * the course without a reload, and its module shows the text. On the server the answer key is in
- * assessment_keys and nowhere in the catalog. axe finds nothing serious on the editor.
+ * the course without a reload, and its module shows the text; the Starter downloads the course for
+ * offline (the uploaded video's checksum and size are on its module row, as for seeded videos) and,
+ * with the connection cut, the video lesson opens from the verified copy. On the server the answer
+ * key is in assessment_keys and nowhere in the catalog. axe finds nothing serious on the editor.
  * Screenshots: /tmp/admin-training-authoring.png (1280×720), /tmp/admin-training-authoring-full.png.
  */
-import type { Page } from 'playwright-core';
+import { createHash } from 'node:crypto';
+import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { checkA11y } from '../fixtures/browser';
 import type { SeedAccount } from '../fixtures/backend';
@@ -25,10 +28,10 @@ const videoBytes = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('fty
 
 const harness = useAccountsHarness({ syncTimeout: SYNC_TIMEOUT, viewport: { width: 1280, height: 720 } });
 
-async function signedInWindow(account: SeedAccount): Promise<{ page: Page; problems: string[] }> {
-  const { page, problems } = await harness.newWindow();
+async function signedInWindow(account: SeedAccount): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+  const { context, page, problems } = await harness.newWindow();
   await harness.signIn(page, account);
-  return { page, problems };
+  return { context, page, problems };
 }
 
 describe('authoring a course', () => {
@@ -82,6 +85,7 @@ describe('authoring a course', () => {
     await videoInput.setInputFiles({ name: 'handover.mp4', mimeType: 'video/mp4', buffer: videoBytes });
     await videoLesson.getByRole('progressbar', { name: 'Uploading the lesson video' }).waitFor();
     await videoLesson.getByText('Uploaded.').waitFor({ timeout: 20_000 });
+    await videoLesson.getByText(/Current: handover\.mp4, 2 KB\.$/).waitFor();
     await videoLesson.getByRole('spinbutton', { name: 'Length (seconds)' }).fill('90');
     await videoLesson.getByRole('textbox', { name: 'Caption' }).fill('The handover e-mail, written live.');
 
@@ -120,6 +124,20 @@ describe('authoring a course', () => {
     await player.getByRole('heading', { name: `Module 1 of 2: ${moduleTitle}` }).waitFor();
     await player.getByText(lessonText).waitFor();
 
+    // The admin's video is keepable like a seeded one: downloaded, verified, and opened offline.
+    const offline = starter.page.getByRole('region', { name: 'Offline' });
+    await offline.getByText('Written lessons are already on this device. Download the video lessons (1 video, 2 KB) to take the whole course offline.').waitFor();
+    expect(await offline.getByText(/can only stream/).count()).toBe(0);
+    await offline.getByRole('button', { name: 'Download course for offline' }).click();
+    await offline.getByText('Available offline', { exact: true }).waitFor({ timeout: 20_000 });
+    await offline.getByRole('status').filter({ hasText: `${courseTitle} is available offline.` }).waitFor();
+    await starter.context.setOffline(true);
+    await starter.page.getByRole('navigation', { name: 'Modules' }).getByRole('button', { name: new RegExp(`^${videoModuleTitle}`) }).click();
+    await player.getByRole('heading', { name: `Module 2 of 2: ${videoModuleTitle}` }).waitFor();
+    await expect(player.getByLabel('The handover e-mail, written live.').getAttribute('src')).resolves.toMatch(/^blob:/);
+    await player.getByText('Playing the copy on this device').waitFor();
+    await starter.context.setOffline(false);
+
     // The key reached assessment_keys through the RPC, and the catalog holds questions only.
     const service = harness.backend.serviceClient();
     const assessment = await service.from('catalog').select('id, body, published').eq('kind', 'assessment').eq('title', `${courseTitle} assessment`).single();
@@ -132,12 +150,19 @@ describe('authoring a course', () => {
     expect(keys.data).toEqual([{ question_id: stored!.id, correct_option_ids: [stored!.options.find((option) => option.text === 'Their permission')!.id] }]);
 
     // The video module names the uploaded file, which the Starter may now fetch.
-    const videoModule = await service.from('catalog').select('body').eq('kind', 'module').eq('title', videoModuleTitle).single();
-    const videoBody = videoModule.data as { body: { index: number; lessons: { kind: string; asset_path: string; duration_seconds: number }[] } };
+    const videoModule = await service.from('catalog').select('body, file_path, file_sha256, file_size, mime_type').eq('kind', 'module').eq('title', videoModuleTitle).single();
+    const videoBody = videoModule.data as {
+      body: { index: number; lessons: { kind: string; asset_path: string; duration_seconds: number }[] };
+      file_path: string | null; file_sha256: string | null; file_size: number | null; mime_type: string | null;
+    };
     expect(videoBody.body.index).toBe(1);
     const [video] = videoBody.body.lessons;
     expect(video).toMatchObject({ kind: 'video', duration_seconds: 90, caption: 'The handover e-mail, written live.' });
     expect(video!.asset_path).toMatch(/^training\/.+-handover\.mp4$/);
+    // Where seeded video modules state their file: the row's file columns, with the uploaded bytes' checksum and size.
+    expect(videoBody).toMatchObject({
+      file_path: video!.asset_path, file_sha256: createHash('sha256').update(videoBytes).digest('hex'), file_size: videoBytes.length, mime_type: 'video/mp4',
+    });
     const { client: starterClient } = await harness.backend.signIn('starter');
     const signed = await starterClient.storage.from('assets').createSignedUrl(video!.asset_path, 60);
     expect(signed.error).toBeNull();

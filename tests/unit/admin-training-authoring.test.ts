@@ -1,21 +1,26 @@
 /**
  * The course authoring draft (renderer/features/admin/training/training-authoring.ts): what a blank draft is
  * refused for, that a filled one becomes bodies partners' schemas accept with the module order as
- * the index and the key kept apart from the questions, single-choice key rules, and that a stored
- * course reads back into the same draft.
+ * the index and the key kept apart from the questions, single-choice key rules, that an uploaded
+ * video's checksum and size go on its module's row where the offline download reads them, and that
+ * a stored course reads back into the same draft.
  */
 import { describe, expect, it } from 'vitest';
 import { assessmentBodySchema, courseBodySchema, moduleBodySchema } from '../../sync/schema/catalog-bodies';
 import type { PlainDoc } from '../../renderer/data/collection-queries';
+import { courseVideos, summarizeCourseOffline } from '../../renderer/features/training/course-download';
 import {
   checkCourseDraft,
   courseDraftOf,
+  moduleFileColumns,
   moveModule,
   newAssessment,
   newCourseDraft,
   newModule,
   type CourseDraft,
 } from '../../renderer/features/admin/training/training-authoring';
+
+const VIDEO_SHA256 = 'ab'.repeat(32);
 
 function filledDraft(): CourseDraft {
   const draft = newCourseDraft(7);
@@ -32,7 +37,7 @@ function filledDraft(): CourseDraft {
     track: 'Sales',
     modules: [
       { ...first, title: 'Permission', lessons: [{ key: 'l1', kind: 'text', blocks: [{ key: 'b1', type: 'heading', text: 'Ask first' }, { key: 'b2', type: 'list', text: 'One\n\n Two ' }] }] },
-      { ...second, title: 'Video', durationMinutes: '5', lessons: [{ key: 'l2', kind: 'video', assetPath: 'training/x/abc-v.mp4', fileName: 'v.mp4', durationSeconds: '90', caption: ' Watch ' }] },
+      { ...second, title: 'Video', durationMinutes: '5', lessons: [{ key: 'l2', kind: 'video', assetPath: 'training/x/abc-v.mp4', fileName: 'v.mp4', sha256: VIDEO_SHA256, sizeBytes: 2059, mimeType: 'video/mp4', durationSeconds: '90', caption: ' Watch ' }] },
     ],
     assessment: {
       ...assessment,
@@ -99,6 +104,30 @@ describe('checkCourseDraft', () => {
   });
 });
 
+describe('moduleFileColumns', () => {
+  it('states an uploaded video on its module row so partners can keep it offline, verified', () => {
+    const draft = filledDraft();
+    const result = checkCourseDraft(draft);
+    if (!result.ok) throw new Error('the filled draft should pass');
+    const [text, video] = result.checked.modules;
+    expect(moduleFileColumns(video!.draft)).toEqual({ file_path: 'training/x/abc-v.mp4', file_sha256: VIDEO_SHA256, file_size: 2059, mime_type: 'video/mp4' });
+    expect(moduleFileColumns(text!.draft)).toEqual({ file_path: null, file_sha256: null, file_size: null, mime_type: null });
+
+    // The row as saved is one the offline download keeps, with its size.
+    const rows = result.checked.modules.map(({ draft: module, body }) => ({ id: module.id, version: 1, body, ...moduleFileColumns(module) }));
+    const summary = summarizeCourseOffline(courseVideos(rows, draft.id), []);
+    expect(summary.streamOnly).toEqual([]);
+    expect(summary.keepable.map((kept) => [kept.path, kept.sha256, kept.size, kept.mimeType])).toEqual([['training/x/abc-v.mp4', VIDEO_SHA256, 2059, 'video/mp4']]);
+    expect(summary.totalBytes).toBe(2059);
+  });
+
+  it('leaves the columns empty for a video saved before checksums were recorded', () => {
+    const module = filledDraft().modules[1]!;
+    const legacy = { ...module, lessons: module.lessons.map((lesson) => (lesson.kind === 'video' ? { ...lesson, sha256: null, sizeBytes: null, mimeType: null } : lesson)) };
+    expect(moduleFileColumns(legacy)).toEqual({ file_path: null, file_sha256: null, file_size: null, mime_type: null });
+  });
+});
+
 describe('moveModule', () => {
   it('swaps neighbours and leaves the ends alone', () => {
     const modules = [newModule(), newModule(), newModule()];
@@ -117,7 +146,7 @@ describe('courseDraftOf', () => {
       ({ id, kind, title, slug: `${kind}-${id}`, body, tier_required: 'active', published: true, sort_order: 3, version: 2 }) as unknown as PlainDoc<'catalog'>;
     const course = row(draft.id, 'course', draft.title, result.checked.course);
     // Stored out of order: the index decides.
-    const modules = [...result.checked.modules].reverse().map(({ draft: module, body }) => row(module.id, 'module', body.title, body));
+    const modules = [...result.checked.modules].reverse().map(({ draft: module, body }) => ({ ...row(module.id, 'module', body.title, body), ...moduleFileColumns(module) }));
     const other = row('other', 'module', 'Elsewhere', { ...result.checked.modules[0]!.body, course_id: 'another-course' });
     const assessment = row(draft.assessment!.id, 'assessment', 'x', result.checked.assessment!.body);
 
@@ -126,6 +155,9 @@ describe('courseDraftOf', () => {
     expect(read.modules.map((module) => [module.id, module.title, module.stored])).toEqual(draft.modules.map((module) => [module.id, module.title, true]));
     const text = read.modules[0]!.lessons[0]!;
     expect(text.kind === 'text' ? text.blocks.map((block) => [block.type, block.text]) : null).toEqual([['heading', 'Ask first'], ['list', 'One\nTwo']]);
+    // Saving again keeps the video's checksum and size on the row.
+    expect(read.modules[1]!.lessons[0]).toMatchObject({ kind: 'video', sha256: VIDEO_SHA256, sizeBytes: 2059, mimeType: 'video/mp4' });
+    expect(moduleFileColumns(read.modules[1]!)).toEqual(moduleFileColumns(draft.modules[1]!));
     expect(read.assessment).toMatchObject({ id: draft.assessment!.id, stored: true, changed: false, passMarkPercent: '80' });
     expect(read.assessment!.questions[0]!.options.every((option) => !option.correct)).toBe(true);
   });

@@ -155,7 +155,10 @@ function VideoLessonEditor({
       await uploadAssetFile({
         client: access.client, serverUrl: access.serverUrl, anonKey: access.anonKey, path, file, contentType: check.mimeType, onProgress: setProgress,
       });
-      onChange({ ...lesson, assetPath: path, fileName: file.name, durationSeconds: seconds === null ? lesson.durationSeconds : String(seconds) });
+      onChange({
+        ...lesson, assetPath: path, fileName: file.name, sha256, sizeBytes: file.size, mimeType: check.mimeType,
+        durationSeconds: seconds === null ? lesson.durationSeconds : String(seconds),
+      });
     } catch (error) {
       setRefusal(errorMessage(error));
       setProgress(null);
@@ -165,11 +168,12 @@ function VideoLessonEditor({
   }
 
   const fraction = progress && progress.total > 0 ? progress.loaded / progress.total : 0;
+  const current = lesson.fileName ? ` Current: ${lesson.fileName}${lesson.sizeBytes === null ? '' : `, ${formatFileSize(lesson.sizeBytes)}`}.` : '';
   return (
     <>
       <FormField
         label="Video file"
-        hint={`MP4, MOV or WebM; at most ${formatFileSize(ASSET_MAX_BYTES)}. It uploads as soon as it is chosen.${lesson.fileName ? ` Current: ${lesson.fileName}.` : ''}`}
+        hint={`MP4, MOV or WebM; at most ${formatFileSize(ASSET_MAX_BYTES)}. It uploads as soon as it is chosen.${current}`}
         error={refusal ?? errors[`lesson.${lesson.key}.file`]}
       >
         <input type="file" accept={VIDEO_ACCEPT} onChange={(event) => void choose(event.target.files?.[0])} disabled={busy} />

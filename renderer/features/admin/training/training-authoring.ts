@@ -36,7 +36,18 @@ export interface BlockDraft {
 
 export type LessonDraft =
   | { key: string; kind: 'text'; blocks: BlockDraft[] }
-  | { key: string; kind: 'video'; assetPath: string; fileName: string; durationSeconds: string; caption: string };
+  | {
+      key: string;
+      kind: 'video';
+      assetPath: string;
+      fileName: string;
+      /** Of the uploaded file; null for a lesson saved before they were recorded, which partners can only stream. */
+      sha256: string | null;
+      sizeBytes: number | null;
+      mimeType: string | null;
+      durationSeconds: string;
+      caption: string;
+    };
 
 export interface ModuleDraft {
   key: string;
@@ -107,7 +118,7 @@ export function newTextLesson(): LessonDraft {
 }
 
 export function newVideoLesson(): LessonDraft {
-  return { key: newKey(), kind: 'video', assetPath: '', fileName: '', durationSeconds: '', caption: '' };
+  return { key: newKey(), kind: 'video', assetPath: '', fileName: '', sha256: null, sizeBytes: null, mimeType: null, durationSeconds: '', caption: '' };
 }
 
 export function newModule(): ModuleDraft {
@@ -141,6 +152,33 @@ function blockDraft(block: LessonBlock): BlockDraft {
   return { key: newKey(), type: block.type, text: block.type === 'list' ? (block.items ?? []).join('\n') : (block.text ?? '') };
 }
 
+/** The module row states its video's checksum, size and type only when its file is this lesson's. */
+function storedFileFacts(row: PlainDoc<'catalog'>, assetPath: string): { sha256: string | null; sizeBytes: number | null; mimeType: string | null } {
+  if (row.file_path !== assetPath) return { sha256: null, sizeBytes: null, mimeType: null };
+  return { sha256: row.file_sha256 ?? null, sizeBytes: row.file_size ?? null, mimeType: row.mime_type ?? null };
+}
+
+/** The file columns of a module's catalog row. */
+export interface ModuleFileColumns {
+  file_path: string | null;
+  file_sha256: string | null;
+  file_size: number | null;
+  mime_type: string | null;
+}
+
+/**
+ * Where a module's video is stated the way seeded modules state theirs: on the module's catalog row,
+ * which holds one file, so the first video lesson whose checksum is known is the one partners can
+ * keep offline (verified against it). A module without one gets empty columns, clearing a removed video's.
+ */
+export function moduleFileColumns(module: Pick<ModuleDraft, 'lessons'>): ModuleFileColumns {
+  for (const lesson of module.lessons) {
+    if (lesson.kind !== 'video' || !lesson.assetPath || !lesson.sha256 || lesson.sizeBytes === null) continue;
+    return { file_path: lesson.assetPath, file_sha256: lesson.sha256, file_size: lesson.sizeBytes, mime_type: lesson.mimeType };
+  }
+  return { file_path: null, file_sha256: null, file_size: null, mime_type: null };
+}
+
 /** Modules and assessment of a course, from the catalog rows an admin's store holds. */
 export function courseDraftOf(
   course: PlainDoc<'catalog'>,
@@ -159,7 +197,10 @@ export function courseDraftOf(
       lessons: moduleBody.lessons.map((lesson): LessonDraft =>
         lesson.kind === 'text'
           ? { key: newKey(), kind: 'text', blocks: lesson.blocks.map(blockDraft) }
-          : { key: newKey(), kind: 'video', assetPath: lesson.asset_path, fileName: lesson.asset_path.split('/').at(-1) ?? '', durationSeconds: String(lesson.duration_seconds), caption: lesson.caption },
+          : {
+              key: newKey(), kind: 'video', assetPath: lesson.asset_path, fileName: lesson.asset_path.split('/').at(-1) ?? '',
+              ...storedFileFacts(row, lesson.asset_path), durationSeconds: String(lesson.duration_seconds), caption: lesson.caption,
+            },
       ),
     }));
   let assessment: AssessmentDraft | null = null;
@@ -318,7 +359,7 @@ export async function saveCourse(api: AdminApi, client: SupabaseClient, draft: C
   const title = draft.title.trim();
   const shared = { tier_required: draft.tier, published: draft.published };
   for (const { draft: module, body } of checked.modules) {
-    const columns = { title: body.title, body, sort_order: body.index, ...shared };
+    const columns = { title: body.title, body, sort_order: body.index, ...moduleFileColumns(module), ...shared };
     if (module.stored) await api.updateEntry(module.id, columns, `save module “${body.title}”`);
     else await api.insertEntry({ id: module.id, kind: 'module', slug: catalogSlug(body.title, module.id), category: 'training', tags: ['module'], ...columns });
   }
