@@ -65,6 +65,11 @@ function sharedWorker(): Worker {
  */
 export function preloadProposalRenderer(win: Window = window): void {
   const run = () => {
+    // Offline, the font requests could only fail; warm up once the connection is back instead.
+    if (win.navigator.onLine === false) {
+      win.addEventListener('online', schedule, { once: true });
+      return;
+    }
     try {
       sharedWorker();
     } catch {
@@ -73,8 +78,11 @@ export function preloadProposalRenderer(win: Window = window): void {
     // Present mode signs with these on the page's side; signing reports a failure itself.
     void loadPdfFonts('signed proposal').catch(() => undefined);
   };
-  if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(run, { timeout: 2000 });
-  else win.setTimeout(run, 200);
+  function schedule() {
+    if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(run, { timeout: 2000 });
+    else win.setTimeout(run, 200);
+  }
+  schedule();
 }
 
 export function useProposalRenderer(): ProposalRenderer {
