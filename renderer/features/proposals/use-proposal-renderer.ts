@@ -58,31 +58,19 @@ function sharedWorker(): Worker {
 }
 
 /**
- * Starts the worker and loads the signing fonts once the page is idle (call it after start-up), so
- * the fonts arrive while the app is still online and a proposals screen opened later, perhaps
- * offline, renders and signs at once.
- * Problems are left for a screen to show.
+ * Loads the signing fonts while the app is still online, so present mode can sign offline later.
+ * The shell calls it once the first screen has shown its data; it starts at once so the fetches
+ * stay in the start-up burst, and offline it waits for the connection. The render worker itself
+ * starts with the first proposals screen (a worker's requests are not the page's, so a preloaded
+ * worker would still be fetching when a partner who just opened the app goes offline) and then
+ * stays for the session. Problems are left for a screen to show.
  */
 export function preloadProposalRenderer(win: Window = window): void {
-  const run = () => {
-    // Offline, the font requests could only fail; warm up once the connection is back instead.
-    if (win.navigator.onLine === false) {
-      win.addEventListener('online', schedule, { once: true });
-      return;
-    }
-    try {
-      sharedWorker();
-    } catch {
-      // A screen that needs the worker reports it.
-    }
-    // Present mode signs with these on the page's side; signing reports a failure itself.
-    void loadPdfFonts('signed proposal').catch(() => undefined);
-  };
-  function schedule() {
-    if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(run, { timeout: 2000 });
-    else win.setTimeout(run, 200);
+  if (win.navigator.onLine === false) {
+    win.addEventListener('online', () => preloadProposalRenderer(win), { once: true });
+    return;
   }
-  schedule();
+  void loadPdfFonts('signed proposal').catch(() => undefined);
 }
 
 export function useProposalRenderer(): ProposalRenderer {
